@@ -1,0 +1,1 @@
+void overrule_models_anchor() {}

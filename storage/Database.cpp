@@ -1,0 +1,154 @@
+#include "Database.h"
+
+#include "Schema.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+namespace overrule {
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, Options options)
+{
+    if (!options.readOnly && path != QLatin1String(":memory:")) {
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return makeError(QStringLiteral("cannot create the folder for the workspace"), path);
+    }
+    sqlite3* raw = nullptr;
+    const int flags = (options.readOnly ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        const QString message = raw ? QString::fromUtf8(sqlite3_errmsg(raw))
+                                    : QStringLiteral("out of memory");
+        sqlite3_close(raw);
+        return makeError(QStringLiteral("cannot open workspace: ") + message, path);
+    }
+    std::unique_ptr<Database> db(new Database(raw, path));
+    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    sqlite3_extended_result_codes(raw, 1);
+
+    // Reading the header tells a non-database file apart before we try to write to it.
+    if (auto check = db->execute("SELECT count(*) FROM sqlite_schema;"); !check)
+        return makeError(QStringLiteral("not an Overrule workspace (") + check.error().message +
+                             QLatin1Char(')'),
+                         path);
+    if (auto fk = db->execute("PRAGMA foreign_keys = ON;"); !fk)
+        return makeError(fk.error().message, path);
+
+    if (!options.readOnly && path != QLatin1String(":memory:")) {
+        if (auto wal = db->execute("PRAGMA journal_mode = WAL;"); !wal)
+            return makeError(wal.error().message, path);
+        if (db->journalMode() != QLatin1String("wal"))
+            return makeError(QStringLiteral("the workspace could not be switched to WAL journaling "
+                                            "(is it on a network file system?)"),
+                             path);
+        (void)db->execute("PRAGMA synchronous = NORMAL;");
+    }
+    (void)db->execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
+
+    const int version = db->userVersion();
+    if (version > Schema::currentVersion())
+        return makeError(QStringLiteral("this workspace was written by a newer Overrule (schema "
+                                        "version %1; this build understands up to %2). Update "
+                                        "Overrule to open it.")
+                             .arg(version)
+                             .arg(Schema::currentVersion()),
+                         path);
+    if (options.migrate && !options.readOnly && version < Schema::currentVersion()) {
+        if (auto migrated = Schema::migrate(*db); !migrated)
+            return makeError(migrated.error().message, path);
+    }
+    return db;
+}
+
+Database::~Database()
+{
+    sqlite3_close_v2(m_db);
+}
+
+Status Database::execute(std::string_view sql) const
+{
+    char* message = nullptr;
+    const std::string copy(sql);
+    const int rc = sqlite3_exec(m_db, copy.c_str(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
+        sqlite3_free(message);
+        return makeError(text);
+    }
+    return {};
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+QString Database::lastError() const
+{
+    return QString::fromUtf8(sqlite3_errmsg(m_db));
+}
+
+int Database::userVersion() const
+{
+    Statement st = prepare("PRAGMA user_version;");
+    return st.step() ? st.integer(0) : 0;
+}
+
+QString Database::journalMode() const
+{
+    Statement st = prepare("PRAGMA journal_mode;");
+    return st.step() ? st.text(0).toLower() : QString();
+}
+
+void Database::interrupt() const
+{
+    sqlite3_interrupt(m_db);
+}
+
+Transaction::Transaction(const Database& db) : m_db(db)
+{
+    auto begun = m_db.execute("BEGIN IMMEDIATE;");
+    m_active = begun.ok();
+    if (!m_active)
+        m_beginError = begun.error().message;
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        rollback();
+}
+
+Status Transaction::commit()
+{
+    if (!m_active)
+        return makeError(m_beginError.isEmpty() ? QStringLiteral("no active transaction")
+                                                : m_beginError);
+    auto committed = m_db.execute("COMMIT;");
+    if (!committed) {
+        rollback();
+        return committed;
+    }
+    m_active = false;
+    return {};
+}
+
+void Transaction::rollback()
+{
+    if (m_active) {
+        (void)m_db.execute("ROLLBACK;");
+        m_active = false;
+    }
+}
+
+} // namespace overrule

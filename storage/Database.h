@@ -1,0 +1,78 @@
+#pragma once
+
+#include "Result.h"
+#include "Statement.h"
+
+#include <QString>
+
+#include <memory>
+#include <string_view>
+
+struct sqlite3;
+
+namespace overrule {
+
+// One connection to a workspace file. Not shared across threads: a worker opens its own.
+class Database
+{
+public:
+    struct Options
+    {
+        bool migrate = true;  // apply pending migrations on open
+        bool readOnly = false;
+        int busyTimeoutMs = 5000;
+    };
+
+    // Opens (creating if needed) a workspace, turns on WAL, foreign keys and the busy timeout,
+    // and brings the schema to the current version. A workspace written by a newer Overrule
+    // is refused rather than risked.
+    static Result<std::unique_ptr<Database>> open(const QString& path, Options options);
+    static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options{}); }
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    const QString& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+    Statement prepare(std::string_view sql) const { return Statement(m_db, sql); }
+    // Runs one or more statements without parameters.
+    Status execute(std::string_view sql) const;
+    std::int64_t lastInsertId() const;
+    int changes() const;
+    QString lastError() const;
+
+    int userVersion() const;
+    QString journalMode() const;
+
+    // Lets a long-running query on this connection stop early (e.g. Cancel in the UI).
+    void interrupt() const;
+
+private:
+    Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    sqlite3* m_db = nullptr;
+    QString m_path;
+};
+
+// A scoped write transaction: rolled back unless commit() succeeds.
+class Transaction
+{
+public:
+    explicit Transaction(const Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // False when BEGIN failed (e.g. the database stayed locked past the busy timeout).
+    bool isActive() const { return m_active; }
+    const QString& beginError() const { return m_beginError; }
+    Status commit();
+    void rollback();
+
+private:
+    const Database& m_db;
+    bool m_active = false;
+    QString m_beginError;
+};
+
+} // namespace overrule

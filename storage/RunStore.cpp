@@ -1,0 +1,111 @@
+#include "RunStore.h"
+
+#include "Database.h"
+
+namespace overrule {
+namespace {
+
+constexpr std::string_view kRunColumns =
+    "SELECT id, name, model, source_path, source_sha256, format, imported_at, item_count, "
+    "rejected_count FROM runs ";
+
+RunInfo readRun(const Statement& st)
+{
+    RunInfo run;
+    run.id = st.int64(0);
+    run.name = st.text(1);
+    run.model = st.text(2);
+    run.sourcePath = st.text(3);
+    run.sourceSha256 = st.text(4);
+    run.format = st.text(5);
+    run.importedAt = st.text(6);
+    run.itemCount = st.int64(7);
+    run.rejectedCount = st.int64(8);
+    return run;
+}
+
+Result<std::optional<RunInfo>> single(Statement& st)
+{
+    if (st.step())
+        return std::optional<RunInfo>(readRun(st));
+    if (st.hasError())
+        return makeError(st.error(), QStringLiteral("runs"));
+    return std::optional<RunInfo>();
+}
+
+} // namespace
+
+Result<std::vector<RunInfo>> RunStore::list() const
+{
+    Statement st = m_db.prepare(std::string(kRunColumns) + "ORDER BY imported_at DESC, id DESC");
+    std::vector<RunInfo> runs;
+    while (st.step())
+        runs.push_back(readRun(st));
+    if (st.hasError())
+        return makeError(st.error(), QStringLiteral("runs"));
+    return runs;
+}
+
+Result<std::optional<RunInfo>> RunStore::find(std::int64_t id) const
+{
+    Statement st = m_db.prepare(std::string(kRunColumns) + "WHERE id = ?");
+    st.bind(1, id);
+    return single(st);
+}
+
+Result<std::optional<RunInfo>> RunStore::findByName(const QString& name) const
+{
+    Statement st = m_db.prepare(std::string(kRunColumns) + "WHERE name = ?");
+    st.bind(1, name);
+    return single(st);
+}
+
+Result<QString> RunStore::uniqueName(const QString& base) const
+{
+    QString candidate = base.trimmed().isEmpty() ? QStringLiteral("run") : base.trimmed();
+    const QString stem = candidate;
+    for (int n = 2;; ++n) {
+        auto found = findByName(candidate);
+        if (!found)
+            return found.error();
+        if (!found->has_value())
+            return candidate;
+        candidate = QStringLiteral("%1 (%2)").arg(stem).arg(n);
+    }
+}
+
+Result<std::vector<ImportReject>> RunStore::rejects(std::int64_t runId, int limit) const
+{
+    Statement st = m_db.prepare(
+        "SELECT line, field, reason, raw FROM import_rejects WHERE run_id = ? ORDER BY line LIMIT ?");
+    st.bind(1, runId).bind(2, limit);
+    std::vector<ImportReject> out;
+    while (st.step())
+        out.push_back({st.int64(0), st.text(1), st.text(2), st.text(3)});
+    if (st.hasError())
+        return makeError(st.error(), QStringLiteral("import_rejects"));
+    return out;
+}
+
+Status RunStore::remove(std::int64_t runId) const
+{
+    Transaction tx(m_db);
+    if (!tx.isActive())
+        return makeError(tx.beginError());
+    // External-content FTS rows must be deleted with their old text before the text goes.
+    Statement unindex = m_db.prepare(
+        "INSERT INTO item_search(item_search, rowid, prompt, response) "
+        "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
+        "JOIN items i ON i.id = t.item_id JOIN runs r ON r.id = i.run_id "
+        "WHERE i.run_id = ?1 AND i.id <= r.search_indexed_upto");
+    unindex.bind(1, runId);
+    if (auto done = unindex.exec(); !done)
+        return done;
+    Statement del = m_db.prepare("DELETE FROM runs WHERE id = ?");
+    del.bind(1, runId);
+    if (auto done = del.exec(); !done)
+        return done;
+    return tx.commit();
+}
+
+} // namespace overrule

@@ -1,0 +1,161 @@
+#include "Schema.h"
+
+#include "Database.h"
+
+#include <array>
+#include <string_view>
+
+namespace overrule {
+namespace {
+
+// Version 1: runs, items (small, indexed columns only), item texts (the large text kept apart so
+// that table queries never read it), categories with versioned definitions, reviewers and the
+// append-only label history.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    model TEXT NOT NULL DEFAULT '',
+    source_path TEXT NOT NULL DEFAULT '',
+    source_sha256 TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL,
+    item_count INTEGER NOT NULL DEFAULT 0,
+    rejected_count INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    origin TEXT NOT NULL CHECK (origin IN ('taxonomy', 'imported', 'user')),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE category_versions (
+    id INTEGER PRIMARY KEY,
+    category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL DEFAULT '',
+    covers TEXT NOT NULL DEFAULT '',
+    excludes TEXT NOT NULL DEFAULT '',
+    rationale TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    UNIQUE (category_id, version)
+);
+
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    external_id TEXT NOT NULL,
+    verdict INTEGER NOT NULL CHECK (verdict BETWEEN 0 AND 3),
+    verdict_source INTEGER NOT NULL DEFAULT 0 CHECK (verdict_source IN (0, 1)),
+    intent INTEGER NOT NULL DEFAULT 0 CHECK (intent BETWEEN 0 AND 2),
+    category_id INTEGER REFERENCES categories(id),
+    score REAL,
+    outcome INTEGER NOT NULL DEFAULT 0 CHECK (outcome BETWEEN 0 AND 4),
+    label_id INTEGER,
+    excerpt TEXT NOT NULL DEFAULT '',
+    UNIQUE (run_id, seq),
+    UNIQUE (run_id, external_id)
+);
+CREATE INDEX items_run_verdict ON items(run_id, verdict, seq);
+CREATE INDEX items_run_intent ON items(run_id, intent, seq);
+CREATE INDEX items_run_category ON items(run_id, category_id, seq);
+CREATE INDEX items_run_outcome ON items(run_id, outcome, seq);
+CREATE INDEX items_run_score ON items(run_id, score, seq);
+
+CREATE TABLE item_texts (
+    item_id INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+    prompt TEXT NOT NULL,
+    response TEXT NOT NULL,
+    messages TEXT,
+    verdict_raw TEXT NOT NULL DEFAULT '',
+    model TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE import_rejects (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    line INTEGER NOT NULL,
+    field TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    raw TEXT NOT NULL
+);
+CREATE INDEX import_rejects_run ON import_rejects(run_id, line);
+
+CREATE TABLE reviewers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+
+-- Append-only: every decision, import of an existing annotation, withdrawal (outcome 0) and
+-- undo is a new row. The current label of an item is its newest row.
+CREATE TABLE labels (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+    reviewer_id INTEGER NOT NULL REFERENCES reviewers(id),
+    behaviour INTEGER NOT NULL DEFAULT 0 CHECK (behaviour BETWEEN 0 AND 3),
+    intent INTEGER NOT NULL DEFAULT 0 CHECK (intent BETWEEN 0 AND 2),
+    outcome INTEGER NOT NULL DEFAULT 0 CHECK (outcome BETWEEN 0 AND 4),
+    category_id INTEGER REFERENCES categories(id),
+    culprit_category_id INTEGER REFERENCES categories(id),
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'review' CHECK (source IN ('review', 'import', 'undo', 'redo')),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX labels_item ON labels(item_id, id);
+CREATE INDEX labels_reviewer_item ON labels(reviewer_id, item_id, id);
+CREATE INDEX labels_culprit ON labels(culprit_category_id) WHERE culprit_category_id IS NOT NULL;
+
+-- items.label_id / items.outcome cache the newest label so filters stay index lookups.
+CREATE TRIGGER labels_set_current AFTER INSERT ON labels BEGIN
+    UPDATE items SET label_id = NEW.id, outcome = NEW.outcome WHERE id = NEW.item_id;
+END;
+CREATE TRIGGER labels_append_only BEFORE UPDATE ON labels BEGIN
+    SELECT RAISE(ABORT, 'labels are append-only');
+END;
+)sql";
+
+// Version 2: full-text search over prompt and response (external content, filled in the
+// background after an import so that the run can be browsed at once).
+constexpr std::string_view kVersion2 = R"sql(
+CREATE VIRTUAL TABLE item_search USING fts5(
+    prompt, response, content = 'item_texts', content_rowid = 'item_id',
+    tokenize = 'unicode61 remove_diacritics 2');
+ALTER TABLE runs ADD COLUMN search_indexed_upto INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+
+} // namespace
+
+int Schema::currentVersion()
+{
+    return static_cast<int>(kMigrations.size());
+}
+
+Status Schema::migrate(const Database& db, int target)
+{
+    if (target < 0)
+        target = currentVersion();
+    const int from = db.userVersion();
+    if (from >= target)
+        return {};
+    Transaction tx(db);
+    if (!tx.isActive())
+        return makeError(QStringLiteral("cannot start the migration: ") + tx.beginError());
+    for (int version = from + 1; version <= target; ++version) {
+        if (auto applied = db.execute(kMigrations[static_cast<size_t>(version - 1)]); !applied)
+            return makeError(QStringLiteral("migration to schema version %1 failed: %2")
+                                 .arg(version)
+                                 .arg(applied.error().message));
+    }
+    if (auto set = db.execute("PRAGMA user_version = " + std::to_string(target) + ";"); !set)
+        return set;
+    return tx.commit();
+}
+
+} // namespace overrule
