@@ -15,23 +15,31 @@ constexpr int kExitUsage = 2;
 struct CommandSpec
 {
     QString name;
-    int positionals;                // exact number of positional arguments
-    QStringList valueOptions;      // options that take a value
-    QStringList flags;             // options without a value
+    int positionals;          // exact number of positional arguments
+    QStringList valueOptions; // options that take a value
+    QStringList flags;        // options without a value
     QStringList requiredOptions;
 };
 
 const QList<CommandSpec>& specs()
 {
     static const QList<CommandSpec> all = {
-        {QStringLiteral("import"), 1,
+        {QStringLiteral("import"),
+         1,
          {QStringLiteral("--run"), QStringLiteral("--format"), QStringLiteral("--mapping")},
-         {QStringLiteral("--skip-invalid")}, {}},
+         {QStringLiteral("--skip-invalid")},
+         {}},
         {QStringLiteral("runs"), 0, {}, {QStringLiteral("--json")}, {}},
-        {QStringLiteral("stats"), 1, {QStringLiteral("--reviewer")}, {QStringLiteral("--json")}, {}},
-        {QStringLiteral("export"), 1,
+        {QStringLiteral("stats"),
+         1,
+         {QStringLiteral("--reviewer")},
+         {QStringLiteral("--json")},
+         {}},
+        {QStringLiteral("export"),
+         1,
          {QStringLiteral("--format"), QStringLiteral("-o"), QStringLiteral("--reviewer")},
-         {QStringLiteral("--reviewed-only")}, {QStringLiteral("--format")}},
+         {QStringLiteral("--reviewed-only")},
+         {QStringLiteral("--format")}},
     };
     return all;
 }

@@ -1,18 +1,18 @@
 #include "CliCommands.h"
 
 #include "Database.h"
-#include "export/Exporter.h"
-#include "import/Importer.h"
-#include "import/Mapping.h"
 #include "Metrics.h"
 #include "MetricsJson.h"
 #include "RunStore.h"
+#include "export/Exporter.h"
+#include "import/Importer.h"
+#include "import/Mapping.h"
 
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 namespace overrule {
 namespace {
@@ -142,13 +142,16 @@ Status CliCommands::importFile(const CommandLine& cl)
         if (!existing)
             return existing.error();
         if (existing->has_value())
-            return makeError(QStringLiteral("a run named '%1' exists already").arg(request.runName));
+            return makeError(
+                QStringLiteral("a run named '%1' exists already").arg(request.runName));
     }
     Importer importer(m_db.path());
     auto summary = importer.run(request);
     if (!summary)
         return summary.error();
-    m_out << QStringLiteral("Imported %1 items into run '%2'").arg(summary->itemCount).arg(summary->runName);
+    m_out << QStringLiteral("Imported %1 items into run '%2'")
+                 .arg(summary->itemCount)
+                 .arg(summary->runName);
     if (summary->labelCount > 0)
         m_out << QStringLiteral(" with %1 labels").arg(summary->labelCount);
     m_out << ".\n";

@@ -16,8 +16,8 @@ struct CommandLine
 {
     QString command;
     QStringList positionals;
-    QHash<QString, QString> options;  // "--run" -> "name"
-    QSet<QString> flags;              // "--json"
+    QHash<QString, QString> options; // "--run" -> "name"
+    QSet<QString> flags;             // "--json"
 
     QString option(const QString& name) const { return options.value(name); }
     bool flag(const QString& name) const { return flags.contains(name); }

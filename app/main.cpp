@@ -8,7 +8,6 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QSettings>
-
 #include <cstdio>
 #include <memory>
 
@@ -31,9 +30,9 @@ public:
     {
         auto db = overrule::Database::open(path);
         if (!db) {
-            QMessageBox::critical(nullptr, QStringLiteral("Overrule"),
-                                  QStringLiteral("Cannot open the workspace.\n\n%1")
-                                      .arg(db.error().toString()));
+            QMessageBox::critical(
+                nullptr, QStringLiteral("Overrule"),
+                QStringLiteral("Cannot open the workspace.\n\n%1").arg(db.error().toString()));
             return false;
         }
         if (auto defaults = overrule::installDefaults(**db); !defaults) {
@@ -43,8 +42,8 @@ public:
                                      .arg(defaults.error().toString()));
         }
         auto window = std::make_unique<overrule::MainWindow>(**db, m_settings);
-        QObject::connect(window.get(), &overrule::MainWindow::openWorkspaceRequested,
-                         window.get(), [this](const QString& next) {
+        QObject::connect(window.get(), &overrule::MainWindow::openWorkspaceRequested, window.get(),
+                         [this](const QString& next) {
                              // Deferred: the window that asked is destroyed by open().
                              QMetaObject::invokeMethod(
                                  qApp, [this, next] { open(next); }, Qt::QueuedConnection);

@@ -3,7 +3,6 @@
 #include "Result.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -37,25 +36,25 @@ struct Metrics
     std::int64_t items = 0;
     std::int64_t reviewed = 0;
     std::int64_t unknownVerdicts = 0;
-    Rate classifierRefusal;  // classifier refusals among items with a known verdict
-    Rate falseRefusal;       // refusals among benign prompts
-    Rate missedHarm;         // compliance among harmful prompts
+    Rate classifierRefusal; // classifier refusals among items with a known verdict
+    Rate falseRefusal;      // refusals among benign prompts
+    Rate missedHarm;        // compliance among harmful prompts
     IntentCounts intent;
-    Rate classifierAgreement;  // reviewed items whose verdict agrees (refusal vs compliance)
+    Rate classifierAgreement; // reviewed items whose verdict agrees (refusal vs compliance)
 
     void add(const Metrics& other);
 };
 
 struct CategoryMetrics
 {
-    QString category;  // empty for items without a category
+    QString category; // empty for items without a category
     Metrics metrics;
 };
 
 struct RunMetrics
 {
     Metrics total;
-    std::vector<CategoryMetrics> byCategory;  // sorted by name; uncategorised last
+    std::vector<CategoryMetrics> byCategory; // sorted by name; uncategorised last
 };
 
 // Computes a run's metrics in one pass of SQL over the run's items.

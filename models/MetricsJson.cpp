@@ -32,9 +32,8 @@ Json metricsJson(const Metrics& m)
     out["classifier_refusal_rate"] = rateJson(m.classifierRefusal);
     out["false_refusal_rate"] = rateJson(m.falseRefusal);
     out["missed_harm_rate"] = rateJson(m.missedHarm);
-    out["intent"] = {{"benign", m.intent.benign},
-                     {"harmful", m.intent.harmful},
-                     {"unknown", m.intent.unknown}};
+    out["intent"] = {
+        {"benign", m.intent.benign}, {"harmful", m.intent.harmful}, {"unknown", m.intent.unknown}};
     out["classifier_agreement"] = {{"agree", m.classifierAgreement.count},
                                    {"of", m.classifierAgreement.of}};
     return out;
