@@ -1,0 +1,175 @@
+#include "FilterBar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QTimer>
+#include <algorithm>
+
+namespace overrule {
+namespace {
+
+constexpr int kSearchDelayMs = 250;
+
+template <typename T> std::optional<T> chosen(const QComboBox* combo)
+{
+    const QVariant data = combo->currentData();
+    if (!data.isValid())
+        return std::nullopt;
+    return static_cast<T>(data.toLongLong());
+}
+
+QComboBox* makeCombo(QWidget* parent, const QString& tip)
+{
+    auto* combo = new QComboBox(parent);
+    combo->setToolTip(tip);
+    // Shrinks with the pane (the popup still shows full names), so the filters never force
+    // the table wider than the reviewer wants it.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    combo->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // The review keys are letters: a focused combo must not eat them with its type-ahead.
+    combo->setFocusPolicy(Qt::ClickFocus);
+    return combo;
+}
+
+} // namespace
+
+FilterBar::FilterBar(QWidget* parent)
+    : QWidget(parent), m_verdict(makeCombo(this, tr("Classifier verdict"))),
+      m_intent(makeCombo(this, tr("Intent of the prompt (from the file)"))),
+      m_category(makeCombo(this, tr("Classifier category"))),
+      m_outcome(makeCombo(this, tr("Review outcome"))),
+      m_unreviewedOnly(new QCheckBox(tr("Unreviewed only"), this)), m_search(new QLineEdit(this)),
+      m_searchDelay(new QTimer(this))
+{
+    m_verdict->addItem(tr("All verdicts"));
+    for (Behaviour b : {Behaviour::FullRefusal, Behaviour::PartialRefusal, Behaviour::Compliance,
+                        Behaviour::Unknown})
+        m_verdict->addItem(displayName(b), static_cast<qlonglong>(b));
+    m_intent->addItem(tr("All intents"));
+    for (Intent i : {Intent::Benign, Intent::Harmful, Intent::Unknown})
+        m_intent->addItem(displayName(i), static_cast<qlonglong>(i));
+    m_outcome->addItem(tr("All outcomes"));
+    for (Outcome o : {Outcome::FalseRefusal, Outcome::CorrectRefusal, Outcome::MissedHarm,
+                      Outcome::CorrectCompliance, Outcome::Unreviewed})
+        m_outcome->addItem(displayName(o), static_cast<qlonglong>(o));
+    setCategories({});
+    // Short combos keep their size; long ones may shrink (their popups still show full names).
+    for (QComboBox* combo : {m_verdict, m_intent, m_outcome})
+        combo->setMinimumWidth(
+            std::min(combo->sizeHint().width(),
+                     combo->fontMetrics().horizontalAdvance(QStringLiteral("All intents")) + 40));
+    m_category->setMinimumWidth(m_intent->minimumWidth());
+    m_unreviewedOnly->setFocusPolicy(Qt::ClickFocus);
+    m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(140);
+    m_search->installEventFilter(this);
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_intent);
+    layout->addWidget(m_category);
+    layout->addWidget(m_outcome);
+    layout->addWidget(m_unreviewedOnly);
+    layout->addWidget(m_search, 1);
+
+    for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome})
+        connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitIfChanged);
+    connect(m_unreviewedOnly, &QCheckBox::toggled, this, &FilterBar::emitIfChanged);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, &FilterBar::emitIfChanged);
+}
+
+void FilterBar::setCategories(const std::vector<Category>& categories)
+{
+    const QVariant selected = m_category->currentData();
+    const QSignalBlocker blocker(m_category);
+    m_category->clear();
+    m_category->addItem(tr("All categories"));
+    for (const Category& category : categories)
+        m_category->addItem(category.name, static_cast<qlonglong>(category.id));
+    const int index = selected.isValid() ? m_category->findData(selected) : 0;
+    m_category->setCurrentIndex(index < 0 ? 0 : index);
+    emitIfChanged();
+}
+
+ItemFilter FilterBar::filter() const
+{
+    ItemFilter f;
+    f.verdict = chosen<Behaviour>(m_verdict);
+    f.intent = chosen<Intent>(m_intent);
+    if (const QVariant data = m_category->currentData(); data.isValid())
+        f.categoryId = data.toLongLong();
+    f.outcome = chosen<Outcome>(m_outcome);
+    f.unreviewedOnly = m_unreviewedOnly->isChecked();
+    f.search = m_search->text().trimmed();
+    return f;
+}
+
+void FilterBar::reset()
+{
+    const QSignalBlocker b1(m_verdict), b2(m_intent), b3(m_category), b4(m_outcome),
+        b5(m_unreviewedOnly), b6(m_search);
+    for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome})
+        combo->setCurrentIndex(0);
+    m_unreviewedOnly->setChecked(false);
+    m_search->clear();
+    m_searchDelay->stop();
+    emitIfChanged();
+}
+
+void FilterBar::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void FilterBar::emitIfChanged()
+{
+    const ItemFilter current = filter();
+    if (current == m_last)
+        return;
+    m_last = current;
+    Q_EMIT filterChanged(current);
+}
+
+bool FilterBar::eventFilter(QObject* watched, QEvent* event)
+{
+    // Enter and Esc belong to the search box while it has focus, not to the window's shortcuts.
+    if (watched == m_search && event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->modifiers() == Qt::NoModifier &&
+            (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter ||
+             key->key() == Qt::Key_Escape)) {
+            event->accept();
+            return true;
+        }
+    }
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            m_searchDelay->stop();
+            emitIfChanged();
+            Q_EMIT searchDone();
+            return true;
+        }
+        if (key == Qt::Key_Escape) {
+            if (!m_search->text().isEmpty()) {
+                m_search->clear();
+                m_searchDelay->stop();
+                emitIfChanged();
+            }
+            Q_EMIT searchDone();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace overrule
