@@ -72,10 +72,22 @@ Result<std::int64_t> LabelStore::appendInTransaction(std::int64_t itemId, std::i
                                                      const QString& source,
                                                      const QString& createdAt) const
 {
-    Statement insert = m_db.prepare(
-        "INSERT INTO labels(item_id, reviewer_id, behaviour, intent, outcome, category_id, "
-        "culprit_category_id, note, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, itemId)
+    return LabelAppender(m_db).append(itemId, reviewerId, decision, source, createdAt);
+}
+
+LabelAppender::LabelAppender(const Database& db)
+    : m_db(db),
+      m_insert(db.prepare(
+          "INSERT INTO labels(item_id, reviewer_id, behaviour, intent, outcome, category_id, "
+          "culprit_category_id, note, source, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+{
+}
+
+Result<std::int64_t> LabelAppender::append(std::int64_t itemId, std::int64_t reviewerId,
+                                           const Decision& decision, const QString& source,
+                                           const QString& createdAt)
+{
+    m_insert.bind(1, itemId)
         .bind(2, reviewerId)
         .bind(3, static_cast<int>(decision.behaviour))
         .bind(4, static_cast<int>(decision.intent))
@@ -85,7 +97,7 @@ Result<std::int64_t> LabelStore::appendInTransaction(std::int64_t itemId, std::i
         .bind(8, decision.note)
         .bind(9, source)
         .bind(10, createdAt.isEmpty() ? nowIso() : createdAt);
-    if (auto done = insert.exec(); !done)
+    if (auto done = m_insert.exec(); !done)
         return makeError(done.error().message, QStringLiteral("label for item %1").arg(itemId));
     return m_db.lastInsertId();
 }

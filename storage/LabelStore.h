@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "Statement.h"
 #include "Vocabulary.h"
 
 #include <QString>
@@ -40,6 +41,21 @@ struct Label
     QString culpritName;
     QString source;  // review | import | undo | redo
     QString createdAt;
+};
+
+// Appends labels inside the caller's transaction with one statement prepared once, so a bulk
+// import does not compile the insert (and its trigger) per row.
+class LabelAppender
+{
+public:
+    explicit LabelAppender(const Database& db);
+    Result<std::int64_t> append(std::int64_t itemId, std::int64_t reviewerId,
+                                const Decision& decision, const QString& source,
+                                const QString& createdAt = {});
+
+private:
+    const Database& m_db;
+    Statement m_insert;
 };
 
 class LabelStore

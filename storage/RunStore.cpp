@@ -74,6 +74,15 @@ Result<QString> RunStore::uniqueName(const QString& base) const
     }
 }
 
+Result<std::int64_t> RunStore::reviewedCount(std::int64_t runId) const
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM items WHERE run_id = ? AND outcome > 0");
+    st.bind(1, runId);
+    if (st.step())
+        return st.int64(0);
+    return makeError(st.error(), QStringLiteral("items"));
+}
+
 Result<std::vector<ImportReject>> RunStore::rejects(std::int64_t runId, int limit) const
 {
     Statement st = m_db.prepare(

@@ -45,6 +45,8 @@ public:
     Result<std::optional<RunInfo>> findByName(const QString& name) const;
     // `base`, or `base (2)`, `base (3)`... whichever is free.
     Result<QString> uniqueName(const QString& base) const;
+    // Items of the run with a current review outcome (an index range, not a scan of the run).
+    Result<std::int64_t> reviewedCount(std::int64_t runId) const;
     Result<std::vector<ImportReject>> rejects(std::int64_t runId, int limit = 1000) const;
     // Deletes the run with its items, texts, labels and search entries, in one transaction.
     Status remove(std::int64_t runId) const;

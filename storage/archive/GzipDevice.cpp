@@ -6,9 +6,7 @@ namespace {
 constexpr qint64 kChunk = 256 * 1024;
 }
 
-GzipDevice::GzipDevice(QIODevice& source, QObject* parent) : QIODevice(parent), m_source(source)
-{
-}
+GzipDevice::GzipDevice(QIODevice& source, QObject* parent) : QIODevice(parent), m_source(source) {}
 
 GzipDevice::~GzipDevice()
 {
@@ -68,7 +66,7 @@ qint64 GzipDevice::readData(char* data, qint64 maxSize)
                                        .arg(m_compressedRead));
                     return produced > 0 ? produced : -1;
                 }
-                break;  // a sequential source with nothing yet
+                break; // a sequential source with nothing yet
             }
             m_stream.next_in = reinterpret_cast<Bytef*>(m_input.data());
             m_stream.avail_in = uInt(m_input.size());
@@ -99,8 +97,9 @@ qint64 GzipDevice::readData(char* data, qint64 maxSize)
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
             m_failed = true;
             setErrorString(QStringLiteral("corrupt gzip stream (%1)")
-                               .arg(QString::fromLatin1(m_stream.msg ? m_stream.msg : "inflate "
-                                                                                      "failed")));
+                               .arg(QString::fromLatin1(m_stream.msg ? m_stream.msg
+                                                                     : "inflate "
+                                                                       "failed")));
             return produced > 0 ? produced : -1;
         }
     }

@@ -1,7 +1,6 @@
 #include "ZipArchive.h"
 
 #include <QIODevice>
-
 #include <zlib.h>
 
 namespace overrule {
@@ -144,7 +143,7 @@ Result<ZipArchive> ZipArchive::open(QIODevice& device, const QString& path)
                    entry.uncompressedSize == 0xFFFFFFFF, entry.compressedSize == 0xFFFFFFFF,
                    entry.localHeaderOffset == 0xFFFFFFFF);
         if (flags & 0x1)
-            entry.method = 0xFFFF;  // encrypted: reported as unreadable when read
+            entry.method = 0xFFFF; // encrypted: reported as unreadable when read
         archive.m_entries.push_back(std::move(entry));
         at += 46 + nameLength + extraLength + commentLength;
     }

@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -22,7 +21,7 @@ public:
     struct Entry
     {
         QString name;
-        std::uint16_t method = 0;  // 0 stored, 8 deflate
+        std::uint16_t method = 0; // 0 stored, 8 deflate
         std::uint64_t compressedSize = 0;
         std::uint64_t uncompressedSize = 0;
         std::uint64_t localHeaderOffset = 0;

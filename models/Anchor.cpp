@@ -1,1 +1,0 @@
-void overrule_models_anchor() {}
