@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs the benchmark of issue 4 with one command: generates the runs (cached by size and seed),
+# builds overrule_bench, then for each size runs the Python baseline, the sqlite3 .import floor
+# and overrule_bench, and prints side-by-side tables with ratios (docs/PERFORMANCE.md).
+#
+#   bench/run.sh                 # 100k and 1M items (up to ~20 GB of disk, ~10 minutes)
+#   bench/run.sh 100000          # a quick run
+#   OVERRULE_BENCH_SIZES="100000 1000000" OVERRULE_BENCH_DATA=/scratch bench/run.sh
+#
+# Data, workspaces and results go to $OVERRULE_BENCH_DATA (default: bench-data next to the
+# repository, never inside it). Not run by CI.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+data="${OVERRULE_BENCH_DATA:-$(dirname "$root")/bench-data}"
+seed="${OVERRULE_BENCH_SEED:-1}"
+if [ "$#" -gt 0 ]; then
+  sizes=("$@")
+else
+  read -r -a sizes <<<"${OVERRULE_BENCH_SIZES:-100000 1000000}"
+fi
+results="$data/results"
+mkdir -p "$data" "$results"
+
+for n in "${sizes[@]}"; do
+  [[ "$n" =~ ^[0-9]+$ ]] || { echo "run.sh: not a size: $n" >&2; exit 2; }
+done
+
+# Each item costs about 2.3 KB in each of JSONL and CSV, and the five databases plus the
+# export need about 6x that again: check before starting rather than fail an hour in.
+need_kb=0
+for n in "${sizes[@]}"; do
+  [ -f "$data/run-$n-s$seed.jsonl" ] || need_kb=$((need_kb + n * 5))
+  need_kb=$((need_kb + n * 15))
+done
+free_kb=$(df -Pk "$data" | awk 'NR == 2 { print $4 }')
+if [ "$free_kb" -lt "$need_kb" ]; then
+  echo "run.sh: $data has $((free_kb / 1048576)) GB free; this run needs about" \
+       "$((need_kb / 1048576)) GB" >&2
+  exit 1
+fi
+
+echo "== building overrule_bench"
+"$root/scripts/build.sh" --target overrule_bench >/dev/null
+bench="${OVERRULE_BUILD_DIR:-$root/build}/bench/overrule_bench"
+
+# The machine and how busy it was when a size was measured.
+machine_json() {
+  python3 - "$1" <<'PY'
+import json, os, platform, sys
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+mem = next((int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
+print(json.dumps({"items": int(sys.argv[1]), "nproc": os.cpu_count(), "cpu": cpu,
+                  "mem_gb": round(mem / 1048576, 1), "kernel": platform.release(),
+                  "loadavg_1m": os.getloadavg()[0]}))
+PY
+}
+
+# Reads a file once so that every importer starts with it in the page cache.
+warm() { cat "$1" >/dev/null; }
+
+for n in "${sizes[@]}"; do
+  stem="$data/run-$n-s$seed"
+  if [ ! -f "$stem.jsonl" ] || [ ! -f "$stem.csv" ]; then
+    echo "== generating $n items (seed $seed)"
+    python3 "$root/bench/generate_run.py" --items "$n" --seed "$seed" \
+      -o "$stem.jsonl.tmp" --csv "$stem.csv.tmp"
+    mv "$stem.jsonl.tmp" "$stem.jsonl"
+    mv "$stem.csv.tmp" "$stem.csv"
+  fi
+
+  # Measure with the build lock held (scripts/build.sh waits for it): on a shared 2-core
+  # machine a concurrent build would halve any figure. Released between sizes.
+  exec 9>/tmp/overrule-build.lock
+  if [ -z "${OVERRULE_BENCH_NO_LOCK:-}" ]; then
+    echo "== $n items: waiting for the build lock (builds wait while this size is measured)"
+    flock 9
+  fi
+  machine_json "$n" >"$results/machine-$n.json"
+
+  echo "== $n items: Python baseline"
+  warm "$stem.jsonl"
+  python3 "$root/bench/baseline_python.py" "$stem.jsonl" "$data/python-$n.sqlite" \
+    | tee "$results/python-$n.json"
+  rm -f "$data/python-$n.sqlite"
+
+  echo "== $n items: sqlite3 .import floor"
+  warm "$stem.csv"
+  python3 "$root/bench/baseline_sqlite.py" "$stem.csv" "$data/sqlite-$n.sqlite" \
+    | tee "$results/sqlite-$n.json"
+  rm -f "$data/sqlite-$n.sqlite"
+
+  echo "== $n items: overrule_bench"
+  warm "$stem.jsonl"
+  "$bench" --items "$n" --seed "$seed" --data "$data" --csv --json "$results/overrule-$n.json"
+  exec 9>&-
+done
+
+echo
+report="$results/report-$(date +%Y%m%d-%H%M%S).md"
+python3 "$root/bench/report.py" "$results" "${sizes[@]}" | tee "$report"
+echo
+echo "(saved to $report)"
