@@ -128,7 +128,13 @@ CREATE VIRTUAL TABLE item_search USING fts5(
 ALTER TABLE runs ADD COLUMN search_indexed_upto INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+// Version 3: items whose prompt repeats an earlier item's in the same run point at that item.
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE items ADD COLUMN duplicate_of INTEGER;
+CREATE INDEX items_run_duplicate ON items(run_id, seq) WHERE duplicate_of IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
 
 } // namespace
 
