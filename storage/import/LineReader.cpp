@@ -1,0 +1,96 @@
+#include "import/LineReader.h"
+
+#include <QIODevice>
+#include <cstring>
+
+namespace overrule {
+namespace {
+constexpr qsizetype kChunk = 1 << 20;
+} // namespace
+
+LineReader::LineReader(QIODevice& device) : m_device(device) {}
+
+bool LineReader::fill()
+{
+    if (m_eof)
+        return false;
+    // Drop what has been handed out so the buffer holds at most one line plus a chunk.
+    if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_search -= m_pos;
+        m_pos = 0;
+    }
+    const qsizetype old = m_buffer.size();
+    m_buffer.resize(old + kChunk);
+    const qint64 got = m_device.read(m_buffer.data() + old, kChunk);
+    if (got < 0) {
+        m_buffer.resize(old);
+        m_error = m_device.errorString();
+        m_eof = true;
+        return false;
+    }
+    m_buffer.resize(old + static_cast<qsizetype>(got));
+    if (got == 0) {
+        m_eof = true;
+        return false;
+    }
+    m_hash.addData(QByteArrayView(m_buffer.constData() + old, static_cast<qsizetype>(got)));
+    return true;
+}
+
+bool LineReader::next(QByteArray& line)
+{
+    if (!m_error.isEmpty())
+        return false;
+    qsizetype newline = -1;
+    for (;;) {
+        const qsizetype from = std::max(m_search, m_pos);
+        const void* found = std::memchr(m_buffer.constData() + from, '\n',
+                                        static_cast<std::size_t>(m_buffer.size() - from));
+        if (found) {
+            newline = static_cast<const char*>(found) - m_buffer.constData();
+            break;
+        }
+        m_search = m_buffer.size();
+        if (!fill())
+            break;
+    }
+    if (!m_error.isEmpty())
+        return false;
+    if (newline < 0 && m_pos >= m_buffer.size())
+        return false;
+
+    const qsizetype end = newline >= 0 ? newline : m_buffer.size();
+    m_consumed += (end - m_pos) + (newline >= 0 ? 1 : 0);
+    qsizetype start = m_pos;
+    qsizetype stop = end;
+    if (stop > start && m_buffer.at(stop - 1) == '\r')
+        --stop;
+    if (!m_started) {
+        m_started = true;
+        if (stop - start >= 3 && m_buffer.at(start) == '\xEF' && m_buffer.at(start + 1) == '\xBB' &&
+            m_buffer.at(start + 2) == '\xBF')
+            start += 3;
+    }
+    line = m_buffer.mid(start, stop - start);
+    m_pos = newline >= 0 ? newline + 1 : m_buffer.size();
+    m_search = m_pos;
+    ++m_lineNumber;
+    return true;
+}
+
+QString LineReader::sha256() const
+{
+    return QString::fromLatin1(m_hash.result().toHex());
+}
+
+bool isBlank(const QByteArray& line)
+{
+    for (const char c : line) {
+        if (c != ' ' && c != '\t')
+            return false;
+    }
+    return true;
+}
+
+} // namespace overrule

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "import/ImportTypes.h"
+#include "import/LineReader.h"
+
+#include <QByteArray>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+// Internal to overrule_storage (nlohmann::json is a private dependency): the readers that
+// turn a file into source records, each a JSON object of the record's fields.
+
+namespace overrule {
+
+struct SourceRecord
+{
+    std::int64_t line = 0;               // physical line where the record starts
+    nlohmann::json fields;               // an object; CSV cells are strings
+    QByteArray raw;                      // the record as written, kept for import_rejects
+    std::vector<ImportProblem> problems; // why it could not be read, if it could not
+    bool fromCsv = false;                // fields hold text only (JSON columns are text)
+};
+
+class RecordReader
+{
+public:
+    explicit RecordReader(QIODevice& device) : m_lines(device) {}
+    virtual ~RecordReader() = default;
+    RecordReader(const RecordReader&) = delete;
+    RecordReader& operator=(const RecordReader&) = delete;
+
+    // The next record, skipping blank lines; false at the end or when error() is set.
+    virtual bool next(SourceRecord& record) = 0;
+    // A problem that stops reading the file as a whole (a read error, a bad CSV header).
+    std::optional<ImportProblem> failure() const
+    {
+        if (m_failure)
+            return m_failure;
+        if (!m_lines.error().isEmpty())
+            return ImportProblem{0, QString(), QStringLiteral("read error: ") + m_lines.error()};
+        return std::nullopt;
+    }
+
+    std::int64_t bytesConsumed() const { return m_lines.bytesConsumed(); }
+    QString sha256() const { return m_lines.sha256(); }
+
+protected:
+    LineReader m_lines;
+    std::optional<ImportProblem> m_failure;
+};
+
+} // namespace overrule

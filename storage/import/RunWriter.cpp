@@ -1,0 +1,182 @@
+#include "import/RunWriter.h"
+
+#include "Clock.h"
+#include "Database.h"
+#include "import/Utf8.h"
+
+namespace overrule {
+namespace {
+// Distinct model names counted for the run's "most common model"; beyond this a file is not
+// a run of one model anyway, and memory stays flat.
+constexpr qsizetype kMaxModels = 1000;
+} // namespace
+
+RunWriter::RunWriter(const Database& db)
+    : m_db(db), m_categories(db), m_labelStore(db), m_labelAppender(db)
+{
+}
+
+Status RunWriter::begin(const RunHeader& header)
+{
+    Statement insertRun = m_db.prepare(
+        "INSERT INTO runs(name, source_path, format, imported_at) VALUES (?, ?, ?, ?)");
+    insertRun.bind(1, header.name)
+        .bind(2, header.sourcePath)
+        .bind(3, header.format)
+        .bind(4, nowIso());
+    if (auto done = insertRun.exec(); !done)
+        return makeError(done.error().message, QStringLiteral("runs"));
+    m_runId = m_db.lastInsertId();
+
+    m_findItem = m_db.prepare("SELECT 1 FROM items WHERE run_id = ? AND external_id = ?");
+    m_insertItem =
+        m_db.prepare("INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
+                     "category_id, score, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_insertText = m_db.prepare(
+        "INSERT INTO item_texts(item_id, prompt, response, messages, verdict_raw, model, "
+        "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    m_insertReject = m_db.prepare(
+        "INSERT INTO import_rejects(run_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)");
+    for (const Statement* st : {&m_findItem, &m_insertItem, &m_insertText, &m_insertReject}) {
+        if (!st->isValid())
+            return makeError(st->prepareError());
+    }
+    return {};
+}
+
+Result<bool> RunWriter::contains(const QString& externalId)
+{
+    m_findItem.bind(1, m_runId).bind(2, externalId);
+    const bool found = m_findItem.step();
+    const QString error = m_findItem.error();
+    m_findItem.reset();
+    if (!error.isEmpty())
+        return makeError(error, QStringLiteral("items"));
+    return found;
+}
+
+Result<std::int64_t> RunWriter::categoryId(const QString& name)
+{
+    if (const auto it = m_categoryIds.constFind(name); it != m_categoryIds.constEnd())
+        return *it;
+    auto id = m_categories.ensure(name, QStringLiteral("imported"));
+    if (id)
+        m_categoryIds.insert(name, *id);
+    return id;
+}
+
+Result<std::int64_t> RunWriter::reviewerId(const QString& name)
+{
+    if (const auto it = m_reviewerIds.constFind(name); it != m_reviewerIds.constEnd())
+        return *it;
+    auto id = m_labelStore.reviewerId(name);
+    if (id)
+        m_reviewerIds.insert(name, *id);
+    return id;
+}
+
+Status RunWriter::addItem(const ItemRecord& item)
+{
+    std::optional<std::int64_t> category;
+    if (!item.category.isEmpty()) {
+        auto id = categoryId(item.category);
+        if (!id)
+            return id.error();
+        category = *id;
+    }
+    m_insertItem.bind(1, m_runId)
+        .bind(2, m_items)
+        .bind(3, item.externalId)
+        .bind(4, static_cast<int>(item.verdict))
+        .bind(5, static_cast<int>(item.verdictSource))
+        .bind(6, static_cast<int>(item.intent))
+        .bind(7, category)
+        .bind(8, item.score)
+        .bind(9, excerptOf(item.prompt));
+    if (auto done = m_insertItem.exec(); !done)
+        return makeError(done.error().message, QStringLiteral("items"));
+    const std::int64_t itemId = m_db.lastInsertId();
+
+    m_insertText.bind(1, itemId)
+        .bind(2, item.prompt)
+        .bind(3, item.response)
+        .bindTextOrNull(4, item.messagesJson)
+        .bind(5, item.verdictRaw)
+        .bind(6, item.model)
+        .bind(7, item.metadataJson);
+    if (auto done = m_insertText.exec(); !done)
+        return makeError(done.error().message, QStringLiteral("item_texts"));
+
+    for (const ImportedLabel& label : item.labels) {
+        if (auto done = addLabel(itemId, label); !done)
+            return done;
+    }
+    if (m_modelCounts.size() < kMaxModels || m_modelCounts.contains(item.model))
+        ++m_modelCounts[item.model];
+    ++m_items;
+    return {};
+}
+
+Status RunWriter::addLabel(std::int64_t itemId, const ImportedLabel& label)
+{
+    auto reviewer = reviewerId(label.reviewer);
+    if (!reviewer)
+        return reviewer.error();
+    Decision decision;
+    decision.behaviour = label.behaviour;
+    decision.intent = label.intent;
+    decision.note = label.note;
+    if (!label.category.isEmpty()) {
+        auto id = categoryId(label.category);
+        if (!id)
+            return id.error();
+        decision.categoryId = *id;
+    }
+    if (!label.culprit.isEmpty()) {
+        auto id = categoryId(label.culprit);
+        if (!id)
+            return id.error();
+        decision.culpritId = *id;
+    }
+    auto appended = m_labelAppender.append(itemId, *reviewer, decision, QStringLiteral("import"),
+                                           label.createdAt);
+    if (!appended)
+        return appended.error();
+    ++m_labels;
+    return {};
+}
+
+Status RunWriter::addReject(std::int64_t line, const QString& field, const QString& reason,
+                            const QByteArray& raw)
+{
+    m_insertReject.bind(1, m_runId)
+        .bind(2, line)
+        .bind(3, field)
+        .bind(4, reason)
+        .bind(5, std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())));
+    if (auto done = m_insertReject.exec(); !done)
+        return makeError(done.error().message, QStringLiteral("import_rejects"));
+    ++m_rejected;
+    return {};
+}
+
+Status RunWriter::finish(const QString& sha256)
+{
+    QString model;
+    std::int64_t best = 0;
+    for (auto it = m_modelCounts.constBegin(); it != m_modelCounts.constEnd(); ++it) {
+        if (it.value() > best || (it.value() == best && it.key() < model)) {
+            best = it.value();
+            model = it.key();
+        }
+    }
+    Statement update = m_db.prepare(
+        "UPDATE runs SET item_count = ?, rejected_count = ?, model = ?, source_sha256 = ? "
+        "WHERE id = ?");
+    update.bind(1, m_items).bind(2, m_rejected).bind(3, model).bind(4, sha256).bind(5, m_runId);
+    if (auto done = update.exec(); !done)
+        return makeError(done.error().message, QStringLiteral("runs"));
+    return {};
+}
+
+} // namespace overrule

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "CategoryStore.h"
+#include "ItemRecord.h"
+#include "LabelStore.h"
+#include "Result.h"
+#include "RunStore.h"
+#include "Statement.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <cstdint>
+
+namespace overrule {
+
+class Database;
+
+// Writes one imported run: the run row, its items and texts, categories, imported labels and
+// rejected lines. Statements are prepared once and reused for every row. The caller holds
+// the transaction that makes the whole import atomic.
+class RunWriter
+{
+public:
+    struct RunHeader
+    {
+        QString name;
+        QString sourcePath;
+        QString format;
+    };
+
+    explicit RunWriter(const Database& db);
+
+    Status begin(const RunHeader& header);
+    std::int64_t runId() const { return m_runId; }
+
+    // True when the run already holds an item with this id.
+    Result<bool> contains(const QString& externalId);
+    Status addItem(const ItemRecord& item);
+    Status addReject(std::int64_t line, const QString& field, const QString& reason,
+                     const QByteArray& raw);
+    // Writes the counts, the most common model and the file's hash into the run row.
+    Status finish(const QString& sha256);
+
+    std::int64_t itemCount() const { return m_items; }
+    std::int64_t rejectedCount() const { return m_rejected; }
+    std::int64_t labelCount() const { return m_labels; }
+
+private:
+    Result<std::int64_t> categoryId(const QString& name);
+    Result<std::int64_t> reviewerId(const QString& name);
+    Status addLabel(std::int64_t itemId, const ImportedLabel& label);
+
+    const Database& m_db;
+    CategoryStore m_categories;
+    LabelStore m_labelStore;
+    LabelAppender m_labelAppender;
+    Statement m_findItem;
+    Statement m_insertItem;
+    Statement m_insertText;
+    Statement m_insertReject;
+    std::int64_t m_runId = 0;
+    std::int64_t m_items = 0;
+    std::int64_t m_rejected = 0;
+    std::int64_t m_labels = 0;
+    QHash<QString, std::int64_t> m_categoryIds;
+    QHash<QString, std::int64_t> m_reviewerIds;
+    QHash<QString, std::int64_t> m_modelCounts; // bounded: see addItem()
+};
+
+} // namespace overrule
