@@ -29,7 +29,6 @@ ItemTableView::ItemTableView(QWidget* parent) : QTableView(parent)
 
     QHeaderView* columns = horizontalHeader();
     columns->setHighlightSections(false);
-    columns->setStretchLastSection(true);
     columns->setSectionsMovable(true);
     columns->setSortIndicatorShown(true);
     columns->setSectionResizeMode(QHeaderView::Interactive);
@@ -47,6 +46,11 @@ void ItemTableView::setItemModel(ItemTableModel* model)
     setColumnWidth(ItemTableModel::CategoryColumn, width(QStringLiteral("Account security")));
     setColumnWidth(ItemTableModel::ScoreColumn, width(QStringLiteral("0.000")));
     setColumnWidth(ItemTableModel::OutcomeColumn, width(tr("Correct compliance")));
+    // The prompt is what a reviewer reads first: right after the id, taking the spare width.
+    QHeaderView* columns = horizontalHeader();
+    columns->setStretchLastSection(false);
+    columns->moveSection(columns->visualIndex(ItemTableModel::PromptColumn), 1);
+    columns->setSectionResizeMode(ItemTableModel::PromptColumn, QHeaderView::Stretch);
     horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this,
             [this] { m_keepItem = currentItemId(); });

@@ -114,7 +114,7 @@ void MainWindow::buildPanes()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({220, 700, 520});
+    m_splitter->setSizes({170, 830, 440});
     setCentralWidget(m_splitter);
 
     m_controller = new ReviewController(m_db, *m_session, *m_items, *m_table, *m_details, this);
@@ -198,6 +198,8 @@ void MainWindow::restoreSettings()
         if (const QScreen* screen = QGuiApplication::primaryScreen())
             size = size.boundedTo(screen->availableSize() * 0.92);
         resize(size);
+        // First start: a data-heavy window wants the whole screen.
+        setWindowState(windowState() | Qt::WindowMaximized);
     }
     restoreState(m_settings.value(kStateKey).toByteArray());
     const QByteArray splitter = m_settings.value(kSplitterKey).toByteArray();
