@@ -26,7 +26,8 @@ const QList<CommandSpec>& specs()
     static const QList<CommandSpec> all = {
         {QStringLiteral("import"),
          1,
-         {QStringLiteral("--run"), QStringLiteral("--format"), QStringLiteral("--mapping")},
+         {QStringLiteral("--run"), QStringLiteral("--format"), QStringLiteral("--mapping"),
+          QStringLiteral("--on-duplicate")},
          {QStringLiteral("--skip-invalid")},
          {}},
         {QStringLiteral("runs"), 0, {}, {QStringLiteral("--json")}, {}},
@@ -49,8 +50,9 @@ const QString kUsage = QStringLiteral(
     "       overrule [--db FILE] COMMAND [OPTIONS]\n"
     "\n"
     "Commands:\n"
-    "  import FILE [--run NAME] [--format auto|jsonl|csv] [--mapping FILE] [--skip-invalid]\n"
-    "                   import an evaluation run (atomic: all or nothing)\n"
+    "  import FILE|URL [--run NAME] [--format auto|jsonl|csv|inspect|promptfoo|lm-eval]\n"
+    "              [--mapping FILE] [--skip-invalid] [--on-duplicate skip|new-run|add-new]\n"
+    "                   import an evaluation run (atomic: all or nothing); .gz is read too\n"
     "  runs [--json]    list the runs in the workspace\n"
     "  stats RUN [--json] [--reviewer NAME]\n"
     "                   false-refusal, missed-harm and classifier rates with 95% intervals\n"

@@ -128,8 +128,15 @@ Status CliCommands::importFile(const CommandLine& cl)
     if (cl.options.contains(QStringLiteral("--format"))) {
         const auto format = parseImportFormat(cl.option(QStringLiteral("--format")));
         if (!format)
-            return makeError(QStringLiteral("--format must be auto, jsonl or csv"));
+            return makeError(QStringLiteral("--format must be auto, jsonl, csv, inspect, "
+                                            "promptfoo or lm-eval"));
         request.format = *format;
+    }
+    if (cl.options.contains(QStringLiteral("--on-duplicate"))) {
+        const auto policy = parseReimportPolicy(cl.option(QStringLiteral("--on-duplicate")));
+        if (!policy)
+            return makeError(QStringLiteral("--on-duplicate must be skip, new-run or add-new"));
+        request.onDuplicate = *policy;
     }
     if (cl.options.contains(QStringLiteral("--mapping"))) {
         auto mapping = Mapping::fromFile(cl.option(QStringLiteral("--mapping")));
@@ -149,12 +156,24 @@ Status CliCommands::importFile(const CommandLine& cl)
     auto summary = importer.run(request);
     if (!summary)
         return summary.error();
-    m_out << QStringLiteral("Imported %1 items into run '%2'")
+    if (summary->skippedAsDuplicate) {
+        m_out << QStringLiteral("Skipped: the file is already imported as run '%1'.\n")
+                     .arg(summary->runName);
+        return {};
+    }
+    m_out << QString::fromLatin1(summary->appendedToExisting ? "Added %1 new items to run '%2'"
+                                                             : "Imported %1 items into run '%2'")
                  .arg(summary->itemCount)
                  .arg(summary->runName);
     if (summary->labelCount > 0)
         m_out << QStringLiteral(" with %1 labels").arg(summary->labelCount);
     m_out << ".\n";
+    if (summary->verdictsFromHeuristic)
+        m_out << "The file has no verdicts: the refusal detector filled them (marked "
+                 "heuristic).\n";
+    if (summary->duplicatePrompts > 0)
+        m_out << QStringLiteral("%1 items repeat an earlier prompt (marked as duplicates).\n")
+                     .arg(summary->duplicatePrompts);
     if (summary->rejectedCount > 0) {
         m_err << QStringLiteral("%1 invalid lines were set aside (kept in the run's details):\n")
                      .arg(summary->rejectedCount);

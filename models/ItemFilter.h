@@ -16,6 +16,7 @@ struct ItemFilter
     std::optional<std::int64_t> categoryId;
     std::optional<Outcome> outcome;
     bool unreviewedOnly = false;
+    bool onlyDuplicates = false; // items whose prompt repeats an earlier item's in the run
     QString search; // full-text query over prompt+response (FTS5); empty = no search
     bool operator==(const ItemFilter&) const = default;
 };

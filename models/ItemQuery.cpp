@@ -5,8 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
+#include <unordered_map>
 
 namespace overrule {
 namespace {
@@ -15,120 +18,215 @@ namespace {
 // SQLite's NOCASE), then file order.
 constexpr size_t kPromptKeyBytes = 24;
 
-// One filtered query over items; the WHERE clause and its bindings, shared by every order.
-class FilteredItems
+// Past this many sorted runs, merging them pairwise costs more than one sort.
+constexpr size_t kMaxMergedRuns = 64;
+
+Status checked(const Statement& st, const char* where)
 {
-public:
-    // With `scanRun`, the run's rows are read in table order (the caller bounds the rowid range
-    // with ?8 and ?9) instead of through an index that would visit the table at random.
-    FilteredItems(const Database& db, std::int64_t runId, const ItemFilter& filter,
-                  bool scanRun = false)
-        : m_db(db), m_runId(runId), m_filter(filter), m_match(ftsQuery(filter.search))
-    {
-        // Without ANALYZE statistics SQLite rates every (run_id, X) index alike; only the most
-        // selective filter (category, then outcome, verdict, intent) gets its index, the others
-        // are checked on the rows it yields (the unary + hides their index from the planner).
-        m_where =
-            scanRun ? "WHERE +i.run_id = ?1 AND i.id BETWEEN ?8 AND ?9" : "WHERE i.run_id = ?1";
-        m_indexed = scanRun;
-        if (filter.categoryId)
-            term("category_id", "?4");
-        if (filter.outcome)
-            term("outcome", "?5");
-        if (filter.unreviewedOnly)
-            term("outcome", "0");
-        if (filter.verdict)
-            term("verdict", "?2");
-        if (filter.intent)
-            term("intent", "?3");
-        if (!m_match.isEmpty())
-            m_where += " AND i.id IN (SELECT rowid FROM item_search WHERE item_search MATCH ?6)";
-    }
+    if (!st.isValid())
+        return makeError(st.prepareError(), QString::fromLatin1(where));
+    if (st.hasError())
+        return makeError(st.error(), QString::fromLatin1(where));
+    return {};
+}
 
-    // Prepares `SELECT <columns> FROM items i WHERE <filter><extra> ORDER BY <orderBy>` and binds
-    // the filter; ?7 (and ?8, ?9 when not scanning a run) are free for the caller.
-    Statement prepare(const std::string& columns, const std::string& extra,
-                      const std::string& orderBy) const
-    {
-        std::string sql = "SELECT " + columns + " FROM items i " + m_where + extra;
-        if (!orderBy.empty())
-            sql += " ORDER BY " + orderBy;
-        Statement st = m_db.prepare(sql);
-        st.bind(1, m_runId);
-        if (m_filter.verdict)
-            st.bind(2, static_cast<int>(*m_filter.verdict));
-        if (m_filter.intent)
-            st.bind(3, static_cast<int>(*m_filter.intent));
-        if (m_filter.categoryId)
-            st.bind(4, *m_filter.categoryId);
-        if (m_filter.outcome)
-            st.bind(5, static_cast<int>(*m_filter.outcome));
-        if (!m_match.isEmpty())
-            st.bind(6, m_match);
-        return st;
-    }
-
-    // Appends the ids the statement yields.
-    static Status collect(Statement& st, std::vector<std::int64_t>& ids)
-    {
-        while (st.step())
-            ids.push_back(st.int64(0));
-        if (st.hasError())
-            return makeError(st.error(), QStringLiteral("items"));
-        return {};
-    }
-
-private:
-    void term(const char* column, const char* value)
-    {
-        m_where += m_indexed ? " AND +i." : " AND i.";
-        m_where += column;
-        m_where += " = ";
-        m_where += value;
-        m_indexed = true;
-    }
-
-    const Database& m_db;
-    std::int64_t m_runId;
-    const ItemFilter& m_filter;
-    QString m_match;
-    std::string m_where;
-    bool m_indexed = false;
+// One item with the value it is ordered by (NaN: NULL, first as in SQLite's ascending order).
+struct Entry
+{
+    double key;
+    std::int64_t seq;
+    std::int64_t id;
 };
 
-// By category name without sorting the run: one index range (run, category, seq) per category,
-// visited in name order. Items without a category come first.
-Result<std::vector<std::int64_t>> byCategory(const Database& db, const FilteredItems& items,
-                                             bool descending)
+bool entryLess(const Entry& a, const Entry& b)
 {
-    const std::string dir = descending ? " DESC" : "";
-    Statement cats =
-        db.prepare("SELECT id FROM categories ORDER BY name COLLATE NOCASE" + dir + ", id" + dir);
-    std::vector<std::int64_t> order;
-    while (cats.step())
-        order.push_back(cats.int64(0));
-    if (cats.hasError())
-        return makeError(cats.error(), QStringLiteral("categories"));
+    const bool aNull = std::isnan(a.key), bNull = std::isnan(b.key);
+    if (aNull != bNull)
+        return aNull;
+    if (!aNull && a.key != b.key)
+        return a.key < b.key;
+    return a.seq < b.seq;
+}
 
+// Sorts entries that arrive as a few sorted runs (one per index range) by merging the runs.
+void sortEntries(std::vector<Entry>& entries)
+{
+    std::vector<size_t> bounds{0};
+    for (size_t i = 1; i < entries.size(); ++i) {
+        if (!entryLess(entries[i], entries[i - 1]))
+            continue;
+        bounds.push_back(i);
+        if (bounds.size() > kMaxMergedRuns) {
+            std::sort(entries.begin(), entries.end(), entryLess);
+            return;
+        }
+    }
+    bounds.push_back(entries.size());
+    while (bounds.size() > 2) {
+        std::vector<size_t> merged{0};
+        size_t j = 0;
+        for (; j + 2 < bounds.size(); j += 2) {
+            std::inplace_merge(entries.begin() + std::ptrdiff_t(bounds[j]),
+                               entries.begin() + std::ptrdiff_t(bounds[j + 1]),
+                               entries.begin() + std::ptrdiff_t(bounds[j + 2]), entryLess);
+            merged.push_back(bounds[j + 2]);
+        }
+        if (j + 1 < bounds.size() && merged.back() != bounds.back())
+            merged.push_back(bounds.back());
+        bounds = std::move(merged);
+    }
+}
+
+// The filter as equality terms on items' columns (codes as stored).
+struct Terms
+{
+    std::optional<int> verdict, intent, outcome;
+    std::optional<std::int64_t> category;
+    bool impossible = false; // "unreviewed only" with a reviewed outcome
+
+    explicit Terms(const ItemFilter& filter)
+    {
+        if (filter.verdict)
+            verdict = static_cast<int>(*filter.verdict);
+        if (filter.intent)
+            intent = static_cast<int>(*filter.intent);
+        if (filter.outcome)
+            outcome = static_cast<int>(*filter.outcome);
+        if (filter.unreviewedOnly) {
+            impossible = outcome && *outcome != 0;
+            outcome = 0;
+        }
+        category = filter.categoryId;
+    }
+    bool none() const { return !verdict && !intent && !outcome && !category; }
+
+    // " AND col = ?n" for each term except `skip`; `prefix` is "+" to keep a term off indexes.
+    std::string checks(const char* prefix, const char* skip = "") const
+    {
+        std::string sql;
+        auto add = [&](bool present, const char* column, const char* parameter) {
+            if (present && std::strcmp(column, skip) != 0)
+                sql += std::string(" AND ") + prefix + column + " = " + parameter;
+        };
+        add(bool(verdict), "verdict", "?2");
+        add(bool(intent), "intent", "?3");
+        add(bool(category), "category_id", "?4");
+        add(bool(outcome), "outcome", "?5");
+        return sql;
+    }
+    void bind(Statement& st, std::int64_t runId) const
+    {
+        st.bind(1, runId);
+        if (verdict)
+            st.bind(2, *verdict);
+        if (intent)
+            st.bind(3, *intent);
+        if (category)
+            st.bind(4, *category);
+        if (outcome)
+            st.bind(5, *outcome);
+    }
+};
+
+// Which covering index range holds the filter's items, and in what order it gives them. Every
+// (run_id, ...) index carries verdict, intent, category, outcome, score and seq (schema v4), so
+// no plan reads the table. INDEXED BY: without ANALYZE statistics SQLite cannot tell a category
+// (a few percent of a run) from a verdict (a third).
+std::string selectSql(const Terms& t, ItemSortKey key)
+{
+    const char* column = "NULL";
+    switch (key) {
+    case ItemSortKey::Verdict:
+        column = "verdict";
+        break;
+    case ItemSortKey::Intent:
+        column = "intent";
+        break;
+    case ItemSortKey::Category:
+        column = "category_id";
+        break;
+    case ItemSortKey::Score:
+        column = "score";
+        break;
+    case ItemSortKey::Outcome:
+        column = "outcome";
+        break;
+    case ItemSortKey::File:
+    case ItemSortKey::Prompt:
+        break;
+    }
+    std::string index, where = "run_id = ?1", order = "seq";
+    if (t.category) {
+        index = "items_run_category";
+        where += t.checks("", "");
+    } else if (t.outcome) {
+        index = "items_run_outcome";
+        where += t.checks("", "");
+    } else if (t.verdict) {
+        index = "items_run_class";
+        where += t.checks("", "");
+        if (!t.intent)
+            order = "intent, seq"; // one sorted run per intent
+    } else if (t.intent) {
+        index = "items_run_class";
+        where += " AND verdict IN (0, 1, 2, 3)" + t.checks("", "");
+        order = "verdict, seq"; // one sorted run per verdict
+    } else {
+        switch (key) {
+        case ItemSortKey::Score:
+            index = "items_run_score";
+            order = "score, seq";
+            break;
+        case ItemSortKey::Outcome:
+            index = "items_run_outcome";
+            order = "outcome, seq";
+            break;
+        case ItemSortKey::Verdict:
+        case ItemSortKey::Intent:
+            index = "items_run_class";
+            order = "verdict, intent, seq";
+            break;
+        case ItemSortKey::Category:
+            index = "items_run_category";
+            order = "category_id, seq";
+            break;
+        default:
+            break; // the (run_id, seq) unique index
+        }
+    }
+    std::string sql = std::string("SELECT seq, id, ") + column + " FROM items";
+    if (!index.empty())
+        sql += " INDEXED BY " + index;
+    return sql + " WHERE " + where + " ORDER BY " + order;
+}
+
+// Category ids by name order (NOCASE, then id); items without a category rank 0, first.
+Result<std::unordered_map<std::int64_t, double>> categoryRanks(const Database& db)
+{
+    Statement st = db.prepare("SELECT id FROM categories ORDER BY name COLLATE NOCASE, id");
+    std::unordered_map<std::int64_t, double> ranks;
+    while (st.step())
+        ranks.emplace(st.int64(0), double(ranks.size() + 1));
+    if (auto done = checked(st, "categories"); !done)
+        return done.error();
+    return ranks;
+}
+
+// The run's ids whose text matches, ascending. In a contiguous run the FTS rowid range is the
+// run; otherwise every match comes back and the run's own index range sorts it out.
+Result<std::vector<std::int64_t>> searchIds(const Database& db, const QString& match,
+                                            const RunSpan& span)
+{
+    Statement st = db.prepare("SELECT rowid FROM item_search WHERE item_search MATCH ?1 "
+                              "AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
+    st.bind(1, match);
+    st.bind(2, span.contiguous() ? span.firstId : std::numeric_limits<std::int64_t>::min());
+    st.bind(3, span.contiguous() ? span.lastId : std::numeric_limits<std::int64_t>::max());
     std::vector<std::int64_t> ids;
-    auto uncategorised = [&]() {
-        Statement st = items.prepare("i.id", " AND i.category_id IS NULL", "i.seq" + dir);
-        return FilteredItems::collect(st, ids);
-    };
-    if (!descending) {
-        if (auto done = uncategorised(); !done)
-            return done.error();
-    }
-    for (std::int64_t category : order) {
-        Statement st = items.prepare("i.id", " AND i.category_id = ?7", "i.seq" + dir);
-        st.bind(7, category);
-        if (auto done = FilteredItems::collect(st, ids); !done)
-            return done.error();
-    }
-    if (descending) {
-        if (auto done = uncategorised(); !done)
-            return done.error();
-    }
+    while (st.step())
+        ids.push_back(st.int64(0));
+    if (auto done = checked(st, "search"); !done)
+        return done.error();
     return ids;
 }
 
@@ -136,29 +234,31 @@ Result<std::vector<std::int64_t>> byCategory(const Database& db, const FilteredI
 // million excerpts; one scan in table order and a sort of fixed-size prefix keys takes a
 // fraction of that.
 Result<std::vector<std::int64_t>> byPrompt(const Database& db, std::int64_t runId,
-                                           const ItemFilter& filter, bool descending)
+                                           const Terms& terms)
 {
     Statement range = db.prepare("SELECT min(id), max(id) FROM items WHERE run_id = ?");
     range.bind(1, runId);
     if (!range.step())
-        return makeError(range.error(), QStringLiteral("items"));
+        return makeError(range.isValid() ? range.error() : range.prepareError(),
+                         QStringLiteral("items"));
     if (range.isNull(0))
         return std::vector<std::int64_t>();
-    const std::int64_t first = range.int64(0), last = range.int64(1);
 
-    struct Entry
+    struct Keyed
     {
         std::array<char, kPromptKeyBytes> key;
         std::int64_t seq;
         std::int64_t id;
     };
-    std::vector<Entry> entries;
-    const FilteredItems items(db, runId, filter, true);
-    Statement st = items.prepare(
-        "i.id, i.seq, substr(i.excerpt, 1, " + std::to_string(kPromptKeyBytes) + ")", {}, {});
-    st.bind(8, first).bind(9, last);
+    std::vector<Keyed> entries;
+    // Table order over the run's rowid range; the unary + keeps every index out of the plan.
+    Statement st =
+        db.prepare("SELECT id, seq, substr(excerpt, 1, " + std::to_string(kPromptKeyBytes) +
+                   ") FROM items WHERE +run_id = ?1 AND id BETWEEN ?8 AND ?9" + terms.checks("+"));
+    terms.bind(st, runId);
+    st.bind(8, range.int64(0)).bind(9, range.int64(1));
     while (st.step()) {
-        Entry e{};
+        Keyed e{};
         const std::string_view text = st.utf8(2);
         const size_t n = std::min(text.size(), kPromptKeyBytes);
         for (size_t i = 0; i < n; ++i) {
@@ -169,65 +269,143 @@ Result<std::vector<std::int64_t>> byPrompt(const Database& db, std::int64_t runI
         e.id = st.int64(0);
         entries.push_back(e);
     }
-    if (st.hasError())
-        return makeError(st.error(), QStringLiteral("items"));
+    if (auto done = checked(st, "items"); !done)
+        return done.error();
     // Unsigned byte order is UTF-8 code point order, as SQLite compares text.
-    auto less = [](const Entry& a, const Entry& b) {
+    std::sort(entries.begin(), entries.end(), [](const Keyed& a, const Keyed& b) {
         const int c = std::memcmp(a.key.data(), b.key.data(), kPromptKeyBytes);
         return c != 0 ? c < 0 : a.seq < b.seq;
-    };
-    if (descending)
-        std::sort(entries.begin(), entries.end(),
-                  [&](const Entry& a, const Entry& b) { return less(b, a); });
-    else
-        std::sort(entries.begin(), entries.end(), less);
+    });
     std::vector<std::int64_t> ids;
     ids.reserve(entries.size());
-    for (const Entry& e : entries)
+    for (const Keyed& e : entries)
         ids.push_back(e.id);
     return ids;
 }
 
+// The filter's items as entries keyed by `key`, in whatever order their index range gives.
+// With `found` (ascending ids), only those items are kept.
+Result<std::vector<Entry>> entriesFor(const Database& db, std::int64_t runId, const Terms& terms,
+                                      ItemSortKey key, const std::vector<std::int64_t>* found)
+{
+    std::unordered_map<std::int64_t, double> ranks;
+    if (key == ItemSortKey::Category) {
+        auto loaded = categoryRanks(db);
+        if (!loaded)
+            return loaded.error();
+        ranks = std::move(loaded).value();
+    }
+    Statement st = db.prepare(selectSql(terms, key));
+    terms.bind(st, runId);
+    std::vector<Entry> entries;
+    while (st.step()) {
+        const std::int64_t id = st.int64(1);
+        if (found && !std::binary_search(found->begin(), found->end(), id))
+            continue;
+        Entry e{0.0, st.int64(0), id};
+        if (key == ItemSortKey::Category) {
+            const auto rank = st.isNull(2) ? ranks.end() : ranks.find(st.int64(2));
+            e.key = st.isNull(2)          ? 0.0
+                    : rank == ranks.end() ? double(ranks.size() + 1)
+                                          : rank->second;
+        } else if (key != ItemSortKey::File) {
+            e.key = st.isNull(2) ? std::numeric_limits<double>::quiet_NaN() : st.real(2);
+        }
+        entries.push_back(e);
+    }
+    if (auto done = checked(st, "items"); !done)
+        return done.error();
+    return entries;
+}
+
 } // namespace
+
+bool ItemQuery::keepsWholeRun(const ItemFilter& filter)
+{
+    return !filter.verdict && !filter.intent && !filter.categoryId && !filter.outcome &&
+           !filter.unreviewedOnly && ftsQuery(filter.search).isEmpty();
+}
+
+Result<RunSpan> ItemQuery::span(const Database& db, std::int64_t runId)
+{
+    Statement st =
+        db.prepare("SELECT (SELECT seq FROM items WHERE run_id = ?1 ORDER BY seq DESC LIMIT 1), "
+                   "(SELECT id FROM items WHERE run_id = ?1 ORDER BY seq LIMIT 1), "
+                   "(SELECT id FROM items WHERE run_id = ?1 ORDER BY seq DESC LIMIT 1)");
+    st.bind(1, runId);
+    RunSpan span;
+    if (st.step() && !st.isNull(0))
+        span = {st.int64(0) + 1, st.int64(1), st.int64(2)};
+    if (auto done = checked(st, "items"); !done)
+        return done.error();
+    return span;
+}
+
+Result<std::vector<std::int64_t>> ItemQuery::firstIdsByScore(const Database& db, std::int64_t runId,
+                                                             bool descending, int limit)
+{
+    Statement st = db.prepare(
+        std::string("SELECT id FROM items INDEXED BY items_run_score WHERE run_id = ? ORDER BY ") +
+        (descending ? "score DESC, seq DESC" : "score, seq") + " LIMIT ?");
+    st.bind(1, runId).bind(2, limit);
+    std::vector<std::int64_t> ids;
+    while (st.step())
+        ids.push_back(st.int64(0));
+    if (auto done = checked(st, "items"); !done)
+        return done.error();
+    return ids;
+}
 
 Result<std::vector<std::int64_t>> ItemQuery::matchingIds(const Database& db, std::int64_t runId,
                                                          const ItemFilter& filter, ItemSortKey key,
                                                          bool descending)
 {
-    std::vector<std::int64_t> ids;
-    if (runId == 0)
-        return ids;
-    const FilteredItems items(db, runId, filter);
-    const std::string dir = descending ? " DESC" : "";
-    std::string orderBy;
-    switch (key) {
-    case ItemSortKey::Verdict:
-        orderBy = "i.verdict" + dir + ", i.seq" + dir;
-        break;
-    case ItemSortKey::Intent:
-        orderBy = "i.intent" + dir + ", i.seq" + dir;
-        break;
-    case ItemSortKey::Score:
-        orderBy = "i.score" + dir + ", i.seq" + dir;
-        break;
-    case ItemSortKey::Outcome:
-        orderBy = "i.outcome" + dir + ", i.seq" + dir;
-        break;
-    case ItemSortKey::Prompt:
-        return byPrompt(db, runId, filter, descending);
-    case ItemSortKey::Category:
-        // Within one category, the name order is file order.
-        if (!filter.categoryId)
-            return byCategory(db, items, descending);
-        orderBy = "i.seq" + dir;
-        break;
-    case ItemSortKey::File:
-        orderBy = "i.seq" + dir;
-        break;
+    const Terms terms(filter);
+    if (runId == 0 || terms.impossible)
+        return std::vector<std::int64_t>();
+
+    std::vector<std::int64_t> found;
+    const QString match = ftsQuery(filter.search);
+    if (!match.isEmpty()) {
+        auto run = span(db, runId);
+        if (!run)
+            return run.error();
+        auto ids = run->count > 0 ? searchIds(db, match, *run) : std::vector<std::int64_t>();
+        if (!ids)
+            return ids.error();
+        found = std::move(ids).value();
+        if (found.empty())
+            return found;
+        // Ids ascend with seq: a contiguous run's matches already are its file order.
+        if (terms.none() && key == ItemSortKey::File && run->contiguous()) {
+            if (descending)
+                std::reverse(found.begin(), found.end());
+            return found;
+        }
     }
-    Statement st = items.prepare("i.id", {}, orderBy);
-    if (auto done = FilteredItems::collect(st, ids); !done)
-        return done.error();
+
+    std::vector<std::int64_t> ids;
+    if (key == ItemSortKey::Prompt) {
+        auto sorted = byPrompt(db, runId, terms);
+        if (!sorted)
+            return sorted.error();
+        ids = std::move(sorted).value();
+        if (!match.isEmpty())
+            std::erase_if(ids, [&](std::int64_t id) {
+                return !std::binary_search(found.begin(), found.end(), id);
+            });
+    } else {
+        auto entries = entriesFor(db, runId, terms, key, match.isEmpty() ? nullptr : &found);
+        if (!entries)
+            return entries.error();
+        sortEntries(*entries);
+        ids.reserve(entries->size());
+        for (const Entry& e : *entries)
+            ids.push_back(e.id);
+    }
+    // Every order is total (ties go by seq), so descending is ascending reversed.
+    if (descending)
+        std::reverse(ids.begin(), ids.end());
     return ids;
 }
 

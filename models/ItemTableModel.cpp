@@ -38,6 +38,11 @@ void bindIds(Statement& st, const std::int64_t* ids, int count, int slots)
     }
 }
 
+// What a row shows; readRow() reads them in this order.
+constexpr std::string_view kRowColumns =
+    "SELECT i.id, i.external_id, i.verdict, i.intent, c.name, i.score, i.outcome, i.excerpt, "
+    "i.seq FROM items i LEFT JOIN categories c ON c.id = i.category_id ";
+
 QString scoreText(const std::optional<double>& score)
 {
     return score ? QString::number(*score, 'f', 3) : QString();
@@ -48,10 +53,11 @@ QString scoreText(const std::optional<double>& score)
 ItemTableModel::ItemTableModel(const Database& db, QObject* parent)
     : QAbstractTableModel(parent), m_db(db)
 {
-    m_pageQuery = m_db.prepare(
-        "SELECT i.id, i.external_id, i.verdict, i.intent, c.name, i.score, i.outcome, i.excerpt "
-        "FROM items i LEFT JOIN categories c ON c.id = i.category_id WHERE i.id IN (" +
-        placeholders(kPageSize) + ")");
+    m_pageQuery =
+        m_db.prepare(std::string(kRowColumns) + "WHERE i.id IN (" + placeholders(kPageSize) + ")");
+    m_seqPageQuery =
+        m_db.prepare(std::string(kRowColumns) + "WHERE i.run_id = ? AND i.seq BETWEEN ? AND ?");
+    m_seqIdQuery = m_db.prepare("SELECT id FROM items WHERE run_id = ? AND seq = ?");
     m_unreviewedQuery = m_db.prepare("SELECT id FROM items WHERE outcome = 0 AND id IN (" +
                                      placeholders(kScanChunk) + ")");
 }
@@ -94,31 +100,26 @@ void ItemTableModel::fail(const QString& message) const
     Q_EMIT const_cast<ItemTableModel*>(this)->queryFailed(message);
 }
 
-Result<std::vector<std::int64_t>> ItemTableModel::queryIds() const
+Result<ItemRows> ItemTableModel::queryRows() const
 {
     // Indexed by Column.
     static constexpr ItemSortKey kKeys[ColumnCount] = {
         ItemSortKey::File,  ItemSortKey::Verdict, ItemSortKey::Intent, ItemSortKey::Category,
         ItemSortKey::Score, ItemSortKey::Outcome, ItemSortKey::Prompt};
-    return ItemQuery::matchingIds(m_db, m_runId, m_filter, kKeys[m_sortColumn],
-                                  m_sortOrder == Qt::DescendingOrder);
+    return ItemRows::query(m_db, m_runId, m_filter, kKeys[m_sortColumn],
+                           m_sortOrder == Qt::DescendingOrder);
 }
 
 void ItemTableModel::reload()
 {
     m_lastError.clear(); // a new query reports its own failure, even one seen before
-    auto ids = queryIds();
+    auto rows = queryRows();
     beginResetModel();
     m_pages.clear();
-    if (ids) {
-        m_ids = std::move(ids).value();
-    } else {
-        m_ids.clear();
-    }
-    m_ids.shrink_to_fit();
+    m_rows = rows ? std::move(rows).value() : ItemRows();
     endResetModel();
-    if (!ids)
-        fail(ids.error().toString());
+    if (!rows)
+        fail(rows.error().toString());
 }
 
 void ItemTableModel::sort(int column, Qt::SortOrder order)
@@ -133,17 +134,16 @@ void ItemTableModel::sort(int column, Qt::SortOrder order)
     m_sortColumn = column;
     m_sortOrder = order;
     m_lastError.clear();
-    auto ids = queryIds();
-    if (!ids) {
-        fail(ids.error().toString());
+    auto rows = queryRows();
+    if (!rows) {
+        fail(rows.error().toString());
         return;
     }
-    std::vector<std::int64_t> sorted = std::move(ids).value();
-    if (sorted.size() != m_ids.size()) {
+    if (rows->count() != m_rows.count()) {
         // The run changed since the last query (e.g. decided items left an "unreviewed" filter).
         beginResetModel();
         m_pages.clear();
-        m_ids = std::move(sorted);
+        m_rows = std::move(rows).value();
         endResetModel();
         return;
     }
@@ -151,52 +151,118 @@ void ItemTableModel::sort(int column, Qt::SortOrder order)
     // Same rows, new order: a layout change keeps the view's current item and selection.
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
-    std::unordered_set<std::int64_t> wanted;
+    std::vector<std::int64_t> followed;
+    followed.reserve(size_t(before.size()));
     for (const QModelIndex& index : before)
-        wanted.insert(itemIdAt(index.row()));
+        followed.push_back(itemIdAt(index.row()));
+    m_rows = std::move(rows).value();
+    m_pages.clear();
     std::unordered_map<std::int64_t, int> newRow;
-    for (size_t row = 0; row < sorted.size() && newRow.size() < wanted.size(); ++row) {
-        if (wanted.count(sorted[row]))
-            newRow.emplace(sorted[row], static_cast<int>(row));
-    }
     QModelIndexList after;
     after.reserve(before.size());
-    for (const QModelIndex& index : before) {
-        const auto found = newRow.find(itemIdAt(index.row()));
-        after << (found == newRow.end() ? QModelIndex()
-                                        : createIndex(found->second, index.column()));
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const std::int64_t id = followed[size_t(i)];
+        auto found = newRow.find(id);
+        if (found == newRow.end())
+            found = newRow.emplace(id, id == 0 ? -1 : rowOfItem(id)).first;
+        after << (found->second < 0 ? QModelIndex()
+                                    : createIndex(found->second, before[i].column()));
     }
-    m_ids = std::move(sorted);
-    m_pages.clear();
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 std::int64_t ItemTableModel::itemIdAt(int row) const
 {
-    if (row < 0 || row >= static_cast<int>(m_ids.size()))
+    if (row < 0 || row >= m_rows.count())
         return 0;
-    return m_ids[static_cast<size_t>(row)];
+    if (m_rows.isFileOrder()) {
+        // From a cached page, else one lookup of the position: asking for an id must not
+        // depend on (or evict) the pages the view is showing.
+        for (const Page& cached : m_pages) {
+            if (cached.index == row / kPageSize)
+                return cached.rows[static_cast<size_t>(row % kPageSize)].id;
+        }
+        m_seqIdQuery.bind(1, m_runId).bind(2, m_rows.seqOfRow(row));
+        const std::int64_t id = m_seqIdQuery.step() ? m_seqIdQuery.int64(0) : 0;
+        const QString error =
+            m_seqIdQuery.isValid() ? m_seqIdQuery.error() : m_seqIdQuery.prepareError();
+        m_seqIdQuery.reset();
+        if (!error.isEmpty())
+            fail(error);
+        return id;
+    }
+    auto ids = m_rows.ids(m_db, row, 1);
+    if (!ids) {
+        fail(ids.error().toString());
+        return 0;
+    }
+    return **ids;
 }
 
 int ItemTableModel::rowOfItem(std::int64_t itemId) const
 {
-    // A linear scan of 8-byte ids: about a millisecond for a million rows, and no index to keep.
-    const auto it = std::find(m_ids.cbegin(), m_ids.cend(), itemId);
-    return it == m_ids.cend() ? -1 : static_cast<int>(it - m_ids.cbegin());
+    if (!m_rows.isFileOrder()) {
+        auto row = m_rows.rowOfId(m_db, itemId);
+        if (!row) {
+            fail(row.error().toString());
+            return -1;
+        }
+        return *row;
+    }
+    Statement st = m_db.prepare("SELECT seq FROM items WHERE id = ? AND run_id = ?");
+    st.bind(1, itemId).bind(2, m_runId);
+    if (!st.step()) {
+        if (!st.isValid() || st.hasError())
+            fail(st.isValid() ? st.error() : st.prepareError());
+        return -1;
+    }
+    const std::int64_t seq = st.int64(0);
+    return seq >= 0 && seq < m_rows.count() ? m_rows.rowOfSeq(seq) : -1;
+}
+
+// In file order the next unreviewed item is one lookup in the (run, outcome, seq) index.
+int ItemTableModel::nextUnreviewedInFileOrder(int afterRow) const
+{
+    const bool down = !m_rows.isDescending();
+    // The position the search starts past, in seq terms (rows run backwards when descending).
+    const std::int64_t past =
+        afterRow < 0 ? (down ? -1 : m_rows.count()) : m_rows.seqOfRow(afterRow);
+    Statement st = m_db.prepare(
+        std::string("SELECT seq FROM items INDEXED BY items_run_outcome WHERE run_id = ? AND "
+                    "outcome = 0 AND seq ") +
+        (down ? "> ? ORDER BY seq" : "< ? ORDER BY seq DESC") + " LIMIT 1");
+    st.bind(1, m_runId).bind(2, past);
+    if (!st.step()) {
+        if (!st.isValid() || st.hasError())
+            fail(st.isValid() ? st.error() : st.prepareError());
+        return -1;
+    }
+    const std::int64_t seq = st.int64(0);
+    return seq >= 0 && seq < m_rows.count() ? m_rows.rowOfSeq(seq) : -1;
 }
 
 int ItemTableModel::nextUnreviewedRow(int afterRow) const
 {
+    const int count = m_rows.count();
+    if (afterRow + 1 >= count)
+        return -1;
+    if (m_rows.isFileOrder())
+        return nextUnreviewedInFileOrder(afterRow);
+
     // Asks SQLite rather than the page cache: the database is the truth, and a scan must not
     // evict the pages the view is showing. The next unreviewed row is usually close, so a few
     // chunks of rows are checked by id first; past them, one index range gives every unreviewed
     // item of the run and the rest of the rows are checked against it.
-    const int count = static_cast<int>(m_ids.size());
     int start = std::max(afterRow + 1, 0);
     for (int chunks = 0; start < count && chunks < kNearChunks; ++chunks, start += kScanChunk) {
         const int n = std::min(kScanChunk, count - start);
-        const std::int64_t* chunk = m_ids.data() + start;
+        auto ids = m_rows.ids(m_db, start, n);
+        if (!ids) {
+            fail(ids.error().toString());
+            return -1;
+        }
+        const std::int64_t* chunk = *ids;
         bindIds(m_unreviewedQuery, chunk, n, kScanChunk);
         std::unordered_set<std::int64_t> unreviewed;
         while (m_unreviewedQuery.step())
@@ -215,20 +281,26 @@ int ItemTableModel::nextUnreviewedRow(int afterRow) const
     if (start >= count)
         return -1;
 
-    Statement st = m_db.prepare("SELECT id FROM items WHERE run_id = ? AND outcome = 0");
+    auto rest = m_rows.ids(m_db, start, count - start);
+    if (!rest) {
+        fail(rest.error().toString());
+        return -1;
+    }
+    Statement st = m_db.prepare(
+        "SELECT id FROM items INDEXED BY items_run_outcome WHERE run_id = ? AND outcome = 0");
     st.bind(1, m_runId);
     std::vector<std::int64_t> unreviewed;
     while (st.step())
         unreviewed.push_back(st.int64(0));
-    if (st.hasError()) {
-        fail(st.error());
+    if (!st.isValid() || st.hasError()) {
+        fail(st.isValid() ? st.error() : st.prepareError());
         return -1;
     }
     if (unreviewed.empty())
         return -1;
     std::sort(unreviewed.begin(), unreviewed.end());
     for (int row = start; row < count; ++row) {
-        if (std::binary_search(unreviewed.begin(), unreviewed.end(), m_ids[size_t(row)]))
+        if (std::binary_search(unreviewed.begin(), unreviewed.end(), (*rest)[row - start]))
             return row;
     }
     return -1;
@@ -254,6 +326,41 @@ void ItemTableModel::refreshItem(std::int64_t itemId)
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+ItemTableModel::Row ItemTableModel::readRow(const Statement& st)
+{
+    Row r;
+    r.id = st.int64(0);
+    r.externalId = st.text(1);
+    r.verdict = static_cast<Behaviour>(st.integer(2));
+    r.intent = static_cast<Intent>(st.integer(3));
+    r.categoryName = st.text(4);
+    r.score = st.optionalReal(5);
+    r.outcome = static_cast<Outcome>(st.integer(6));
+    r.excerpt = st.text(7);
+    return r;
+}
+
+// Rows [firstRow, firstRow + count) of the file order: one range of positions in the run.
+Result<std::vector<ItemTableModel::Row>> ItemTableModel::fetchFileOrder(int firstRow,
+                                                                        int count) const
+{
+    if (!m_seqPageQuery.isValid())
+        return makeError(m_seqPageQuery.prepareError(), QStringLiteral("items"));
+    const std::int64_t a = m_rows.seqOfRow(firstRow), b = m_rows.seqOfRow(firstRow + count - 1);
+    m_seqPageQuery.bind(1, m_runId).bind(2, std::min(a, b)).bind(3, std::max(a, b));
+    std::vector<Row> rows(static_cast<size_t>(count));
+    while (m_seqPageQuery.step()) {
+        const int at = m_rows.rowOfSeq(m_seqPageQuery.int64(8)) - firstRow;
+        if (at >= 0 && at < count)
+            rows[static_cast<size_t>(at)] = readRow(m_seqPageQuery);
+    }
+    const QString error = m_seqPageQuery.error();
+    m_seqPageQuery.reset();
+    if (!error.isEmpty())
+        return makeError(error, QStringLiteral("items"));
+    return rows;
+}
+
 Result<std::vector<ItemTableModel::Row>> ItemTableModel::fetchRows(const std::int64_t* ids,
                                                                    int count) const
 {
@@ -262,18 +369,8 @@ Result<std::vector<ItemTableModel::Row>> ItemTableModel::fetchRows(const std::in
     bindIds(m_pageQuery, ids, count, kPageSize);
     std::vector<Row> fetched;
     fetched.reserve(static_cast<size_t>(count));
-    while (m_pageQuery.step()) {
-        Row r;
-        r.id = m_pageQuery.int64(0);
-        r.externalId = m_pageQuery.text(1);
-        r.verdict = static_cast<Behaviour>(m_pageQuery.integer(2));
-        r.intent = static_cast<Intent>(m_pageQuery.integer(3));
-        r.categoryName = m_pageQuery.text(4);
-        r.score = m_pageQuery.optionalReal(5);
-        r.outcome = static_cast<Outcome>(m_pageQuery.integer(6));
-        r.excerpt = m_pageQuery.text(7);
-        fetched.push_back(std::move(r));
-    }
+    while (m_pageQuery.step())
+        fetched.push_back(readRow(m_pageQuery));
     const QString error = m_pageQuery.error();
     m_pageQuery.reset();
     if (!error.isEmpty())
@@ -304,10 +401,17 @@ const ItemTableModel::Page* ItemTableModel::page(int pageIndex) const
         }
     }
     const int first = pageIndex * kPageSize;
-    const int count = std::min(kPageSize, static_cast<int>(m_ids.size()) - first);
+    const int count = std::min(kPageSize, m_rows.count() - first);
     if (count <= 0)
         return nullptr;
-    auto rows = fetchRows(m_ids.data() + first, count);
+    Result<std::vector<Row>> rows = std::vector<Row>();
+    if (m_rows.isFileOrder()) {
+        rows = fetchFileOrder(first, count);
+    } else if (auto ids = m_rows.ids(m_db, first, count); ids) {
+        rows = fetchRows(*ids, count);
+    } else {
+        rows = ids.error();
+    }
     if (!rows) {
         fail(rows.error().toString());
         return nullptr;
@@ -320,7 +424,7 @@ const ItemTableModel::Page* ItemTableModel::page(int pageIndex) const
 
 const ItemTableModel::Row* ItemTableModel::rowAt(int row) const
 {
-    if (row < 0 || row >= static_cast<int>(m_ids.size()))
+    if (row < 0 || row >= m_rows.count())
         return nullptr;
     const Page* p = page(row / kPageSize);
     return p ? &p->rows[static_cast<size_t>(row % kPageSize)] : nullptr;
@@ -328,7 +432,7 @@ const ItemTableModel::Row* ItemTableModel::rowAt(int row) const
 
 int ItemTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_ids.size());
+    return parent.isValid() ? 0 : m_rows.count();
 }
 
 int ItemTableModel::columnCount(const QModelIndex& parent) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ItemFilter.h"
+#include "ItemRows.h"
 #include "Statement.h"
 #include "Vocabulary.h"
 
@@ -15,9 +16,10 @@ namespace overrule {
 
 class Database;
 
-// The items of one run, as a table. It never holds a whole run: it keeps the ordered ids of the
-// rows that match the filter (8 bytes each) and reads row data in pages from SQLite on demand,
-// with a small LRU page cache. Filters and sorting run in SQL; no OFFSET scans.
+// The items of one run, as a table. It never holds a whole run: ItemRows maps rows to items (by
+// position in the run for the unfiltered file order, else by ordered ids, 8 bytes a row), and
+// row data is read in pages from SQLite on demand, with a small LRU page cache. Filters and
+// sorting run in SQL; no OFFSET scans.
 class ItemTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -94,10 +96,13 @@ private:
         std::vector<Row> rows;
     };
 
-    Result<std::vector<std::int64_t>> queryIds() const;
+    Result<ItemRows> queryRows() const;
     const Row* rowAt(int row) const;
     const Page* page(int pageIndex) const;
+    static Row readRow(const Statement& st);
     Result<std::vector<Row>> fetchRows(const std::int64_t* ids, int count) const;
+    Result<std::vector<Row>> fetchFileOrder(int firstRow, int count) const;
+    int nextUnreviewedInFileOrder(int afterRow) const;
     void fail(const QString& message) const;
 
     const Database& m_db;
@@ -105,9 +110,11 @@ private:
     ItemFilter m_filter;
     int m_sortColumn = IdColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    std::vector<std::int64_t> m_ids;
+    mutable ItemRows m_rows;             // reads the rest of an order when first needed
     mutable std::list<Page> m_pages;     // most recently used first
     mutable Statement m_pageQuery;       // prepared once: kPageSize bound ids
+    mutable Statement m_seqPageQuery;    // prepared once: a range of positions in the run
+    mutable Statement m_seqIdQuery;      // prepared once: the id at one position
     mutable Statement m_unreviewedQuery; // prepared once: a chunk of ids to scan
     mutable QString m_lastError;
 };

@@ -57,7 +57,8 @@ struct RunMetrics
     std::vector<CategoryMetrics> byCategory; // sorted by name; uncategorised last
 };
 
-// Computes a run's metrics in one pass of SQL over the run's items.
+// Computes a run's metrics: the items counted as the classifier sees them (one covering index
+// range), then corrected by the reviewed items' labels (only those are read).
 class MetricsCalculator
 {
 public:

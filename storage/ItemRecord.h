@@ -31,6 +31,7 @@ struct ItemRecord
     Behaviour verdict = Behaviour::Unknown;
     QString verdictRaw;  // the verdict text as written in the file
     VerdictSource verdictSource = VerdictSource::File;
+    bool verdictGiven = false;  // the file has a verdict (or verdict source) for this item
     Intent intent = Intent::Unknown;
     QString category;
     std::optional<double> score;

@@ -11,8 +11,9 @@ Result<ItemDetails> ItemStore::details(std::int64_t itemId) const
     Statement st = m_db.prepare(
         "SELECT i.id, i.run_id, i.seq, i.external_id, i.verdict, i.verdict_source, i.intent, "
         "i.category_id, c.name, i.score, i.outcome, t.prompt, t.response, t.messages, "
-        "t.verdict_raw, t.model, t.metadata FROM items i "
+        "t.verdict_raw, t.model, t.metadata, i.duplicate_of, d.external_id FROM items i "
         "LEFT JOIN item_texts t ON t.item_id = i.id "
+        "LEFT JOIN items d ON d.id = i.duplicate_of "
         "LEFT JOIN categories c ON c.id = i.category_id WHERE i.id = ?");
     st.bind(1, itemId);
     if (!st.step()) {
@@ -39,6 +40,8 @@ Result<ItemDetails> ItemStore::details(std::int64_t itemId) const
     d.verdictRaw = st.text(14);
     d.model = st.text(15);
     d.metadataJson = st.text(16);
+    d.duplicateOf = st.optionalInt64(17);
+    d.duplicateOfExternalId = st.text(18);
 
     auto history = LabelStore(m_db).history(itemId);
     if (!history)

@@ -24,6 +24,9 @@ struct ItemDetails
     std::optional<std::int64_t> categoryId;
     QString categoryName; // classifier's category
     std::optional<double> score;
+    // The first item of the run with the same prompt, when this one repeats it.
+    std::optional<std::int64_t> duplicateOf;
+    QString duplicateOfExternalId;
     Outcome outcome = Outcome::Unreviewed; // current review outcome
     std::optional<Label> currentLabel;     // newest non-withdrawn label
     std::vector<Label> history;            // all labels, newest first

@@ -134,7 +134,36 @@ ALTER TABLE items ADD COLUMN duplicate_of INTEGER;
 CREATE INDEX items_run_duplicate ON items(run_id, seq) WHERE duplicate_of IS NOT NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
+// Version 4 (docs/PERFORMANCE.md): fewer, covering indexes, and a smaller search index.
+// - The four (run_id, X, seq) filter indexes become three that also carry every other filter
+//   column and the score, so that any filter, with any sort, reads one index range and never
+//   the table. One fewer index to maintain per imported item; a decision updates all three.
+// - items_run_labelled lists a run's labelled items for the metrics; it is empty at import.
+// - The search index keeps no token positions (detail=column: half the size, faster to build);
+//   queries are AND-ed single words, never phrases. Runs are re-indexed in the background.
+//   automerge 16 merges segments less eagerly: 40% less CPU to build.
+// Item ids ascend with seq within a run (a run is written in one transaction, in file order);
+// the item table and search rely on it.
+constexpr std::string_view kVersion4 = R"sql(
+DROP INDEX items_run_verdict;
+DROP INDEX items_run_intent;
+DROP INDEX items_run_category;
+DROP INDEX items_run_outcome;
+CREATE INDEX items_run_class ON items(run_id, verdict, intent, seq, category_id, outcome, score);
+CREATE INDEX items_run_category ON items(run_id, category_id, seq, verdict, intent, outcome, score);
+CREATE INDEX items_run_outcome ON items(run_id, outcome, seq, verdict, intent, category_id, score);
+CREATE INDEX items_run_labelled ON items(run_id, label_id) WHERE label_id IS NOT NULL;
+
+DROP TABLE item_search;
+CREATE VIRTUAL TABLE item_search USING fts5(
+    prompt, response, content = 'item_texts', content_rowid = 'item_id',
+    tokenize = 'unicode61 remove_diacritics 2', detail = column);
+INSERT INTO item_search(item_search, rank) VALUES ('automerge', 16);
+UPDATE runs SET search_indexed_upto = 0;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4};
 
 } // namespace
 

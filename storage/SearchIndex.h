@@ -22,8 +22,9 @@ Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>*
 // True when every item of the run is searchable.
 bool isIndexed(const Database& db, std::int64_t runId);
 
-// Turns user text into a safe FTS5 query: each word becomes a "quoted" token and all are AND-ed,
-// so no input can be an FTS syntax error. Empty when the text holds no word.
+// Turns user text into a safe FTS5 query: each run of letters and digits becomes a "quoted"
+// token and all are AND-ed, so no input can be an FTS syntax error or a phrase (which the
+// position-less index cannot answer). Empty when the text holds no letter or digit.
 QString ftsQuery(const QString& text);
 
 } // namespace overrule

@@ -382,12 +382,15 @@ private Q_SLOTS:
         TestWorkspace ws;
         const QString path = fixture(QStringLiteral("bom_crlf.jsonl"));
         QCOMPARE(importFile(ws, path)->runName, QStringLiteral("bom_crlf"));
-        QCOMPARE(importFile(ws, path)->runName, QStringLiteral("bom_crlf (2)"));
-
+        // The same file again is refused unless a new run is asked for.
         ImportRequest request;
         request.filePath = path;
-        request.runName = QStringLiteral("bom_crlf");
         Importer importer(ws.path());
+        QVERIFY(!importer.run(request));
+        request.onDuplicate = ReimportPolicy::NewRun;
+        QCOMPARE(importer.run(request)->runName, QStringLiteral("bom_crlf (2)"));
+
+        request.runName = QStringLiteral("bom_crlf");
         auto clash = importer.run(request);
         QVERIFY(!clash);
         QVERIFY(clash.error().toString().contains(QStringLiteral("already exists")));

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <algorithm>
 #include <functional>
+#include <iterator>
 
 using namespace overrule;
 
@@ -409,6 +410,221 @@ private Q_SLOTS:
                 filtered.push_back(e.id);
         QCOMPARE(modelIds(model), filtered);
         QCOMPARE(model.sortOrder(), descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    }
+
+    // Every filter the bar can set, with every order, against orders computed here: each
+    // filter reads a different covering index range (some as several sorted runs to merge).
+    void everyFilterWithEveryOrder_data()
+    {
+        QTest::addColumn<int>("which");
+        const char* names[] = {"none",           "verdict",         "intent",
+                               "verdict+intent", "category+intent", "outcome+verdict",
+                               "unreviewed",     "search",          "search+intent",
+                               "search+category"};
+        for (int i = 0; i < int(std::size(names)); ++i)
+            QTest::newRow(names[i]) << i;
+    }
+
+    void everyFilterWithEveryOrder()
+    {
+        QFETCH(int, which);
+        Fixture f(500);
+        for (const Expect& e : f.items)
+            if (e.seq % 5 == 2)
+                label(*f.ws.db, e.id, e.verdict, Intent::Benign);
+        QVERIFY(indexRun(*f.ws.db, f.runId));
+        auto outcome = [](const Expect& e) {
+            return e.seq % 5 == 2 ? outcomeOf(e.verdict, Intent::Benign) : Outcome::Unreviewed;
+        };
+        const std::int64_t weapons = f.categories[3];
+        ItemFilter filter;
+        std::function<bool(const Expect&)> keep;
+        switch (which) {
+        case 0:
+            keep = [](const Expect&) { return true; };
+            break;
+        case 1:
+            filter.verdict = Behaviour::FullRefusal;
+            keep = [](const Expect& e) { return e.verdict == Behaviour::FullRefusal; };
+            break;
+        case 2:
+            filter.intent = Intent::Benign;
+            keep = [](const Expect& e) { return e.intent == Intent::Benign; };
+            break;
+        case 3:
+            filter.verdict = Behaviour::Compliance;
+            filter.intent = Intent::Harmful;
+            keep = [](const Expect& e) {
+                return e.verdict == Behaviour::Compliance && e.intent == Intent::Harmful;
+            };
+            break;
+        case 4:
+            filter.categoryId = weapons;
+            filter.intent = Intent::Unknown;
+            keep = [](const Expect& e) {
+                return e.categoryIndex == 3 && e.intent == Intent::Unknown;
+            };
+            break;
+        case 5:
+            filter.outcome = Outcome::FalseRefusal;
+            filter.verdict = Behaviour::PartialRefusal;
+            keep = [&](const Expect& e) {
+                return outcome(e) == Outcome::FalseRefusal &&
+                       e.verdict == Behaviour::PartialRefusal;
+            };
+            break;
+        case 6:
+            filter.unreviewedOnly = true;
+            keep = [&](const Expect& e) { return outcome(e) == Outcome::Unreviewed; };
+            break;
+        case 7:
+            filter.search = QStringLiteral("shipping");
+            keep = [](const Expect& e) { return e.excerpt.startsWith("shipping"); };
+            break;
+        case 8:
+            filter.search = QStringLiteral("beta");
+            filter.intent = Intent::Harmful;
+            keep = [](const Expect& e) { return e.seq % 2 == 1 && e.intent == Intent::Harmful; };
+            break;
+        default:
+            filter.search = QStringLiteral("Account answer");
+            filter.categoryId = f.categories[1];
+            keep = [](const Expect& e) {
+                return e.excerpt.startsWith("Account") && e.categoryIndex == 1;
+            };
+            break;
+        }
+
+        ItemTableModel model(*f.ws.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRun(f.runId);
+        model.setFilter(filter);
+        for (int column = 0; column < ItemTableModel::ColumnCount; ++column) {
+            for (bool descending : {false, true}) {
+                model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+                auto key = [&](const Expect& e) -> QString {
+                    switch (column) {
+                    case ItemTableModel::VerdictColumn:
+                        return QString::number(int(e.verdict));
+                    case ItemTableModel::IntentColumn:
+                        return QString::number(int(e.intent));
+                    case ItemTableModel::CategoryColumn:
+                        return e.categoryIndex < 0 ? QString()
+                                                   : QStringLiteral("x") +
+                                                         f.categoryNames[e.categoryIndex].toLower();
+                    case ItemTableModel::ScoreColumn:
+                        return e.score ? QStringLiteral("x%1").arg(*e.score, 0, 'f', 4) : QString();
+                    case ItemTableModel::OutcomeColumn:
+                        return QString::number(int(outcome(e)));
+                    case ItemTableModel::PromptColumn:
+                        return e.excerpt.toLower();
+                    default:
+                        return QString();
+                    }
+                };
+                std::vector<Expect> sorted;
+                for (const Expect& e : f.items)
+                    if (keep(e))
+                        sorted.push_back(e);
+                std::stable_sort(sorted.begin(), sorted.end(),
+                                 [&](const Expect& a, const Expect& b) { return key(a) < key(b); });
+                if (descending)
+                    std::reverse(sorted.begin(), sorted.end());
+                std::vector<std::int64_t> expected;
+                for (const Expect& e : sorted)
+                    expected.push_back(e.id);
+                QVERIFY(!expected.empty());
+                QCOMPARE(modelIds(model), expected);
+                const Expect& middle = sorted[sorted.size() / 2];
+                QCOMPARE(model.rowOfItem(middle.id), int(sorted.size() / 2));
+                QCOMPARE(cell(model, int(sorted.size() / 2), ItemTableModel::IdColumn),
+                         middle.externalId);
+            }
+        }
+    }
+
+    // The unfiltered run by score shows its first rows at once and reads the others when a row
+    // past them, or an item among them, is first needed.
+    void scoreOrderReadsTheRestOnDemand()
+    {
+        Fixture f(3000);
+        for (int i : {10, 1500, 2999})
+            label(*f.ws.db, f.items[size_t(i)].id, f.items[size_t(i)].verdict, Intent::Harmful);
+        for (bool descending : {false, true}) {
+            ItemTableModel model(*f.ws.db);
+            QAbstractItemModelTester tester(&model,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            model.setRun(f.runId);
+            model.sort(ItemTableModel::ScoreColumn,
+                       descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            QCOMPARE(model.rowCount(), 3000);
+            std::vector<Expect> sorted = f.items;
+            auto key = [](const Expect& e) { return e.score ? *e.score : -1.0; };
+            std::stable_sort(sorted.begin(), sorted.end(),
+                             [&](const Expect& a, const Expect& b) { return key(a) < key(b); });
+            if (descending)
+                std::reverse(sorted.begin(), sorted.end());
+            // An item far down is found (and the rest read) before any row past the first.
+            const Expect& last = sorted.back();
+            QCOMPARE(model.rowOfItem(last.id), 2999);
+            QCOMPARE(model.rowOfItem(987654), -1);
+            QCOMPARE(cell(model, 2999, ItemTableModel::IdColumn), last.externalId);
+            std::vector<std::int64_t> expected;
+            for (const Expect& e : sorted)
+                expected.push_back(e.id);
+            QCOMPARE(modelIds(model), expected);
+
+            // Fresh: scanning for unreviewed rows runs past the first rows.
+            ItemTableModel fresh(*f.ws.db);
+            fresh.setRun(f.runId);
+            fresh.sort(ItemTableModel::ScoreColumn,
+                       descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+            const int first = fresh.nextUnreviewedRow(-1);
+            QCOMPARE(fresh.itemIdAt(first), expected[size_t(first)]);
+            int row = 2000;
+            while (row < 3000 && (expected[size_t(row)] == f.items[10].id ||
+                                  expected[size_t(row)] == f.items[1500].id ||
+                                  expected[size_t(row)] == f.items[2999].id))
+                ++row;
+            QCOMPARE(fresh.nextUnreviewedRow(row - 1), row);
+            QCOMPARE(fresh.itemIdAt(2500), expected[2500]);
+        }
+    }
+
+    // A run whose ids are not contiguous (another run's items between its own) still searches
+    // exactly its own items, in file order.
+    void searchInARunInterleavedWithAnother()
+    {
+        TestWorkspace ws;
+        const auto a = seed::run(*ws.db, QStringLiteral("a"));
+        const auto b = seed::run(*ws.db, QStringLiteral("b"));
+        std::vector<std::int64_t> own;
+        {
+            Transaction tx(*ws.db);
+            for (int i = 0; i < 40; ++i) {
+                own.push_back(seed::item(
+                    *ws.db, a, i,
+                    {QStringLiteral("a%1").arg(i), Behaviour::FullRefusal, Intent::Benign,
+                     std::nullopt, 0.5, QStringLiteral("refund %1").arg(i), QStringLiteral("x")}));
+                seed::item(*ws.db, b, i,
+                           {QStringLiteral("b%1").arg(i), Behaviour::FullRefusal, Intent::Benign,
+                            std::nullopt, 0.5, QStringLiteral("refund %1").arg(i),
+                            QStringLiteral("x")});
+            }
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(indexRun(*ws.db, a));
+        QVERIFY(indexRun(*ws.db, b));
+        ItemTableModel model(*ws.db);
+        model.setRun(a);
+        ItemFilter filter;
+        filter.search = QStringLiteral("refund");
+        model.setFilter(filter);
+        QCOMPARE(modelIds(model), own);
+        model.sort(ItemTableModel::IdColumn, Qt::DescendingOrder);
+        std::reverse(own.begin(), own.end());
+        QCOMPARE(modelIds(model), own);
     }
 
     void sortKeepsTheCurrentItem()

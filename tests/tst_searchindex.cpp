@@ -46,7 +46,13 @@ private Q_SLOTS:
         QTest::newRow("one") << QStringLiteral("refund") << QStringLiteral("\"refund\"");
         QTest::newRow("two") << QStringLiteral(" refund  order ")
                              << QStringLiteral("\"refund\" AND \"order\"");
-        QTest::newRow("quote") << QStringLiteral("say\"hi") << QStringLiteral("\"say\"\"hi\"");
+        // The index keeps no positions: words are cut where the tokenizer cuts them, never
+        // left as phrases.
+        QTest::newRow("quote") << QStringLiteral("say\"hi") << QStringLiteral("\"say\" AND \"hi\"");
+        QTest::newRow("apostrophe")
+            << QStringLiteral("don't") << QStringLiteral("\"don\" AND \"t\"");
+        QTest::newRow("non-ASCII") << QStringLiteral("réponse\u00a0№1 𝐀b")
+                                   << QStringLiteral("\"réponse\" AND \"1\" AND \"𝐀b\"");
         QTest::newRow("operators")
             << QStringLiteral("a OR b") << QStringLiteral("\"a\" AND \"OR\" AND \"b\"");
         QTest::newRow("punctuation only") << QStringLiteral("* - \"") << QString();
@@ -76,6 +82,7 @@ private Q_SLOTS:
         QCOMPARE(matches(*ws.db, QStringLiteral("REPONSE 17")), 1); // diacritics folded
         QCOMPARE(matches(*ws.db, QStringLiteral("please refund")), 4500);
         QCOMPARE(matches(*ws.db, QStringLiteral("refund NOT please")), 0); // NOT is a word
+        QCOMPARE(matches(*ws.db, QStringLiteral("réponse-number")), 4500); // no phrase query
 
         // Indexing again adds nothing; items added later are picked up.
         QVERIFY(indexRun(*ws.db, run));

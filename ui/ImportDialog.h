@@ -2,81 +2,76 @@
 
 #include "import/ImportTypes.h"
 
-#include <QDialog>
-#include <atomic>
+#include <QStringList>
+#include <QWizard>
 #include <cstdint>
-#include <vector>
-
-class QCheckBox;
-class QComboBox;
-class QDialogButtonBox;
-class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QThread;
-class QTreeWidget;
 
 namespace overrule {
 
-// Imports one file as a new run: file, run name, format, an optional mapping (JSON, edited here
-// or loaded from a file, checked before the import starts) and "skip invalid lines". The import
-// runs on a worker thread with its own connection; Cancel stops it and leaves nothing behind.
-class ImportDialog : public QDialog
+class ImportMappingPage;
+class ImportRunPage;
+class ImportSourcePage;
+
+// The import wizard: source (file or URL) -> format, mapping and preview -> run name, re-import
+// choice and the import itself. Only the last step writes to the workspace; the import runs on a
+// worker thread with its own connection, and Cancel stops it leaving nothing behind.
+class ImportDialog : public QWizard
 {
     Q_OBJECT
 public:
+    enum PageId
+    {
+        SourcePage,
+        MappingPage,
+        RunPage
+    };
+
     ImportDialog(const QString& workspacePath, QWidget* parent = nullptr);
     ~ImportDialog() override;
 
+    // Prefills the source; once shown, the wizard moves on to the preview of that file.
     void setFilePath(const QString& path);
+    void setUrl(const QString& url);
     void setRunName(const QString& name);
     void setFormat(ImportFormat format);
     void setMappingText(const QString& json);
     void setSkipInvalid(bool skip);
-    bool isRunning() const { return m_thread != nullptr; }
+    // The refusal detector's patterns (Settings), used when the file has no verdicts.
+    void setDetectorPatterns(const QStringList& patterns);
+    bool isRunning() const;
+
+    ImportSourcePage* sourcePage() const { return m_source; }
+    ImportMappingPage* mappingPage() const { return m_mapping; }
+    ImportRunPage* runPage() const { return m_run; }
+
+    // Everything the pages say so far, for a preview or the import.
+    ImportRequest baseRequest() const;
+    Result<ImportRequest> request() const;
 
 public Q_SLOTS:
+    // Goes to the last page (as far as the pages allow) and imports.
     void startImport();
     void cancelImport();
 
 Q_SIGNALS:
-    // A run was imported; `message` summarises it for the status bar.
+    // A run was imported (or, for a skipped re-import, found); `message` is for the status bar.
     void imported(std::int64_t runId, const QString& message);
 
 protected:
     void reject() override;
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
-    void browse();
-    void loadMapping();
-    // Empty mapping text means "no mapping"; otherwise the parsed mapping or the error.
-    bool readMapping(std::optional<Mapping>& mapping, QString& error) const;
-    void validateMapping();
-    void setRunning(bool running);
-    void onProgress(std::int64_t bytesRead, std::int64_t totalBytes);
-    void onFinished(const Result<ImportSummary>& result, const std::vector<ImportProblem>& problems,
-                    bool cancelled);
-    void showProblems(const QString& headline, const std::vector<ImportProblem>& problems);
+    bool isBusy() const;
+    void updateCancelButton();
 
     QString m_workspacePath;
-    QLineEdit* m_file;
-    QLineEdit* m_runName;
-    QComboBox* m_format;
-    QPlainTextEdit* m_mapping;
-    QLabel* m_mappingState;
-    QCheckBox* m_skipInvalid;
-    QProgressBar* m_progress;
-    QLabel* m_status;
-    QTreeWidget* m_problems;
-    QDialogButtonBox* m_buttons;
-    QPushButton* m_import;
-    QList<QWidget*> m_inputs;
-
-    QThread* m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    QStringList m_detectorPatterns;
+    ImportSourcePage* m_source;
+    ImportMappingPage* m_mapping;
+    ImportRunPage* m_run;
+    bool m_advanceOnShow = false;
 };
 
 } // namespace overrule

@@ -19,6 +19,7 @@
 #include "RunListPanel.h"
 #include "RunStore.h"
 #include "SearchIndexer.h"
+#include "SettingsDialog.h"
 #include "ShortcutSheet.h"
 #include "WindowActions.h"
 
@@ -167,6 +168,11 @@ void MainWindow::connectActions()
     connect(a->redo, &QAction::triggered, m_controller, &ReviewController::redo);
     connect(a->find, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
     connect(a->clearFilters, &QAction::triggered, m_filterBar, &FilterBar::reset);
+    connect(a->settings, &QAction::triggered, this, [this] {
+        auto* dialog = new SettingsDialog(m_settings, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     ReviewController* c = m_controller;
     connect(a->falseRefusal, &QAction::triggered, c, [c] { c->decide(Outcome::FalseRefusal); });
@@ -296,6 +302,7 @@ void MainWindow::importFile(const QString& path)
 {
     auto* dialog = new ImportDialog(m_db.path(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setDetectorPatterns(SettingsDialog::detectorPatterns(m_settings));
     if (!path.isEmpty())
         dialog->setFilePath(path);
     connect(dialog, &ImportDialog::imported, this, &MainWindow::onImported);

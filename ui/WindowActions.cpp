@@ -28,6 +28,9 @@ WindowActions::WindowActions(QWidget* window) : QObject(window), m_window(window
                 tr("Search the prompts and responses of the run"));
     clearFilters = make(tr("Show &all items"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
                         tr("Clear every filter and the search"));
+    settings = make(tr("Se&ttings…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+                    tr("The refusal detector's patterns for runs without verdicts"));
+    settings->setMenuRole(QAction::PreferencesRole);
 
     falseRefusal = make(tr("&False refusal"), {QKeySequence(Qt::Key_F)},
                         tr("The response refused a prompt that should have been answered"));
@@ -95,7 +98,9 @@ void WindowActions::populate(QMenuBar* bar)
     file->addAction(quit);
 
     QMenu* edit = bar->addMenu(tr("&Edit"));
-    edit->addActions(editActions());
+    edit->addActions({undo, redo, find, clearFilters});
+    edit->addSeparator();
+    edit->addAction(settings);
 
     QMenu* review = bar->addMenu(tr("&Review"));
     review->addActions({falseRefusal, correctRefusal, missedHarm, correctCompliance});
@@ -139,7 +144,7 @@ QList<QAction*> WindowActions::fileActions() const
 
 QList<QAction*> WindowActions::editActions() const
 {
-    return {undo, redo, find, clearFilters};
+    return {undo, redo, find, clearFilters, settings};
 }
 
 QList<QAction*> WindowActions::reviewActions() const

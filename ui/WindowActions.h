@@ -42,6 +42,7 @@ public:
     QAction* redo;
     QAction* find;
     QAction* clearFilters;
+    QAction* settings;
     // Review
     QAction* falseRefusal;
     QAction* correctRefusal;

@@ -2,25 +2,22 @@
 
 #include "Database.h"
 #include "RunStore.h"
-#include "import/CsvReader.h"
-#include "import/JsonArrayReader.h"
-#include "import/JsonlReader.h"
+#include "import/ImportSource.h"
 #include "import/RecordBuilder.h"
+#include "import/RefusalDetector.h"
 #include "import/RunWriter.h"
+#include "net/Downloader.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QUrl>
 #include <algorithm>
 #include <memory>
 
 namespace overrule {
 namespace {
-
-QByteArray fileHead(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.read(4096) : QByteArray();
-}
 
 // One reject row per line: the first problem's field, every reason.
 QString joinedReasons(const std::vector<ImportProblem>& problems)
@@ -42,6 +39,10 @@ ImportProblem emptyProblem(ImportFormat format, std::int64_t records, qint64 siz
     if (format == ImportFormat::Csv)
         return {0, QString(), QStringLiteral("the file has no records after the header row")};
     Q_UNUSED(records);
+    if (format == ImportFormat::Inspect)
+        return {0, QString(), QStringLiteral("the log holds no samples")};
+    if (format == ImportFormat::Promptfoo)
+        return {0, QStringLiteral("results.results"), QStringLiteral("the export holds no results")};
     return {0, QString(), QStringLiteral("the file has no records (only blank lines)")};
 }
 
@@ -49,24 +50,7 @@ ImportProblem emptyProblem(ImportFormat format, std::int64_t records, qint64 siz
 
 ImportFormat Importer::resolveFormat(const QString& filePath, ImportFormat requested)
 {
-    if (requested != ImportFormat::Auto)
-        return requested;
-    const QString suffix = QFileInfo(filePath).suffix().toLower();
-    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json") ||
-        suffix == QLatin1String("ndjson"))
-        return ImportFormat::Jsonl;
-    if (suffix == QLatin1String("csv"))
-        return ImportFormat::Csv;
-    // Unknown extension: JSON starts with '{' or '['; anything else is read as CSV.
-    QByteArray head = fileHead(filePath);
-    if (head.startsWith("\xEF\xBB\xBF"))
-        head.remove(0, 3);
-    for (const char c : std::as_const(head)) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-            continue;
-        return c == '{' || c == '[' ? ImportFormat::Jsonl : ImportFormat::Csv;
-    }
-    return ImportFormat::Jsonl;
+    return FormatDetector::detect(filePath, requested).format;
 }
 
 QString Importer::describe(const QString& filePath, const std::vector<ImportProblem>& problems,
@@ -75,7 +59,9 @@ QString Importer::describe(const QString& filePath, const std::vector<ImportProb
     QStringList lines;
     for (const ImportProblem& p : problems) {
         QString line = filePath;
-        if (p.line > 0)
+        if (!p.location.isEmpty())
+            line += QStringLiteral(": ") + p.location;
+        else if (p.line > 0)
             line += QStringLiteral(":%1").arg(p.line);
         line += QStringLiteral(": ");
         if (!p.field.isEmpty())
@@ -88,24 +74,83 @@ QString Importer::describe(const QString& filePath, const std::vector<ImportProb
     return lines.join(QLatin1Char('\n'));
 }
 
+
+namespace {
+
+QString displayNameOf(const ImportRequest& request)
+{
+    return request.sourceUrl.isEmpty() ? request.filePath : request.sourceUrl;
+}
+
+// The file name a URL ends with, for the temporary copy (its extension helps detection).
+QString downloadName(const QString& url)
+{
+    QString name = QFileInfo(QUrl(url).path()).fileName();
+    name.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9._-]")));
+    return name.isEmpty() || name.startsWith(QLatin1Char('.')) ? QStringLiteral("download") : name;
+}
+
+Result<std::optional<RunInfo>> runWithSha(const Database& db, const QString& sha256)
+{
+    Statement st = db.prepare("SELECT id FROM runs WHERE source_sha256 = ? ORDER BY id LIMIT 1");
+    st.bind(1, sha256);
+    if (!st.step()) {
+        if (st.hasError())
+            return makeError(st.error(), QStringLiteral("runs"));
+        return std::optional<RunInfo>();
+    }
+    return RunStore(db).find(st.int64(0));
+}
+
+} // namespace
+
+Result<std::optional<RunInfo>> Importer::findPreviousImport(const QString& workspacePath,
+                                                            const QString& filePath)
+{
+    auto sha = fileSha256(filePath);
+    if (!sha)
+        return sha.error();
+    auto opened = Database::open(workspacePath);
+    if (!opened)
+        return opened.error();
+    return runWithSha(**opened, *sha);
+}
+
 Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportControl& control)
 {
     m_problems.clear();
     m_cancelled = false;
-    const QString& path = request.filePath;
+    if (Downloader::isUrl(request.filePath)) {
+        // Fetched to a temporary file first: every reader needs a file (an .eval random access).
+        QTemporaryDir dir;
+        if (!dir.isValid())
+            return makeError(QStringLiteral("cannot create a temporary folder for the download"));
+        const QString local = dir.filePath(downloadName(request.filePath));
+        const Downloader::Progress progress{control.progress, control.cancel};
+        if (auto fetched = Downloader().fetch(request.filePath, local, progress); !fetched) {
+            m_cancelled = control.cancel && control.cancel->load();
+            return fetched.error();
+        }
+        ImportRequest downloaded = request;
+        downloaded.filePath = local;
+        downloaded.sourceUrl = request.filePath;
+        return run(downloaded, control);
+    }
+
+    const QString path = displayNameOf(request);
     const auto fail = [&](std::vector<ImportProblem> problems, bool truncated = false) {
         m_problems = std::move(problems);
         return makeError(describe(path, m_problems, truncated));
     };
+    const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
+    const auto cancelError = [&] {
+        m_cancelled = true;
+        return makeError(QStringLiteral("import cancelled: nothing was imported"), path);
+    };
 
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("cannot open the file: ") + file.errorString(), path);
-    const qint64 total = file.size();
-    const ImportFormat format = resolveFormat(path, request.format);
-    // JSON Lines, or one JSON array of objects: both are read by the "jsonl" format.
-    const bool jsonArray =
-        format == ImportFormat::Jsonl && JsonArrayReader::looksLikeArray(fileHead(path));
+    auto sha = fileSha256(request.filePath, control.cancel);
+    if (!sha)
+        return cancelled() ? cancelError() : sha.error();
 
     auto opened = Database::open(m_workspacePath);
     if (!opened)
@@ -116,37 +161,75 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
         return makeError(QStringLiteral("cannot start the import: ") + tx.beginError(),
                          m_workspacePath);
 
-    RunStore runs(db);
-    QString name = request.runName.trimmed();
-    if (!name.isEmpty()) {
-        auto existing = runs.findByName(name);
-        if (!existing)
-            return existing.error();
-        if (existing->has_value())
-            return makeError(QStringLiteral("a run named \"%1\" already exists; choose another "
-                                            "name")
-                                 .arg(name));
-    } else {
-        auto unique = runs.uniqueName(QFileInfo(path).completeBaseName());
-        if (!unique)
-            return unique.error();
-        name = *unique;
+    // The same bytes imported before: the policy decides.
+    std::optional<RunInfo> previous;
+    if (request.onDuplicate != ReimportPolicy::NewRun) {
+        auto found = runWithSha(db, *sha);
+        if (!found)
+            return found.error();
+        previous = *found;
+    }
+    if (previous && request.onDuplicate == ReimportPolicy::Refuse)
+        return makeError(QStringLiteral("already imported as run '%1' (use --on-duplicate "
+                                        "skip|new-run|add-new)")
+                             .arg(previous->name),
+                         path);
+    if (previous && request.onDuplicate == ReimportPolicy::Skip) {
+        ImportSummary summary;
+        summary.runId = previous->id;
+        summary.runName = previous->name;
+        summary.format = Importer::resolveFormat(request.filePath, request.format);
+        summary.sha256 = *sha;
+        summary.skippedAsDuplicate = true;
+        return summary;
+    }
+    const bool append = previous && request.onDuplicate == ReimportPolicy::AddNew;
+
+    ImportSource source;
+    if (auto ready = source.open(request.filePath, path, request.format); !ready)
+        return ready.error();
+    RecordReader& reader = source.reader();
+    reader.setCancel(control.cancel);
+    if (!reader.start()) {
+        if (cancelled())
+            return cancelError();
+        return fail({reader.failure().value_or(ImportProblem{0, {}, QStringLiteral("unreadable")})});
     }
 
+    RunStore runs(db);
+    QString name = request.runName.trimmed();
     RunWriter writer(db);
-    const QString formatName = jsonArray ? QStringLiteral("json") : toString(format);
-    if (auto begun = writer.begin({name, QFileInfo(path).absoluteFilePath(), formatName}); !begun)
-        return begun.error();
+    if (append) {
+        name = previous->name;
+        if (auto resumed = writer.resume(previous->id); !resumed)
+            return resumed.error();
+    } else {
+        if (!name.isEmpty()) {
+            auto existing = runs.findByName(name);
+            if (!existing)
+                return existing.error();
+            if (existing->has_value())
+                return makeError(QStringLiteral("a run named \"%1\" already exists; choose "
+                                                "another name")
+                                     .arg(name));
+        } else {
+            auto unique = runs.uniqueName(source.suggestedRunName());
+            if (!unique)
+                return unique.error();
+            name = *unique;
+        }
+        const QString sourcePath = request.sourceUrl.isEmpty()
+                                       ? QFileInfo(request.filePath).absoluteFilePath()
+                                       : request.sourceUrl;
+        if (auto begun = writer.begin({name, sourcePath, source.formatName()}); !begun)
+            return begun.error();
+    }
 
-    std::unique_ptr<RecordReader> reader;
-    if (format == ImportFormat::Csv)
-        reader = std::make_unique<CsvReader>(file);
-    else if (jsonArray)
-        reader = std::make_unique<JsonArrayReader>(file);
-    else
-        reader = std::make_unique<JsonlReader>(file);
     const Mapping* mapping = request.mapping ? &*request.mapping : nullptr;
     const RecordBuilder builder(mapping);
+    const RefusalDetector detector = request.detectorPatterns.isEmpty()
+                                         ? RefusalDetector()
+                                         : RefusalDetector(request.detectorPatterns);
     const QString idField =
         mapping ? mapping->sourceField(QStringLiteral("id")) : QStringLiteral("id");
 
@@ -157,27 +240,36 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     std::vector<ImportProblem> rejects;
     bool failed = false;
     bool truncated = false;
+    bool heuristic = false;
     std::int64_t records = 0;
+    std::int64_t alreadyThere = 0;
+    const qint64 total = source.size();
     const std::int64_t step = std::max<std::int64_t>(total / 512, 1);
     std::int64_t reported = 0;
-    const auto cancelled = [&] { return control.cancel && control.cancel->load(); };
 
-    while (reader->next(record)) {
-        if (cancelled()) {
-            m_cancelled = true;
-            return makeError(QStringLiteral("import cancelled: nothing was imported"), path);
-        }
+    while (reader.next(record)) {
+        if (cancelled())
+            return cancelError();
         ++records;
         lineProblems.clear();
         bool valid = builder.build(record, item, lineProblems);
+        for (ImportProblem& p : lineProblems) {
+            if (p.location.isEmpty())
+                p.location = record.location;
+        }
         if (valid && !failed) {
             auto duplicate = writer.contains(item.externalId);
             if (!duplicate)
                 return duplicate.error();
+            if (*duplicate && append) {
+                ++alreadyThere; // imported before: adding only new items
+                continue;
+            }
             if (*duplicate) {
                 lineProblems.push_back(
                     {record.line, idField,
-                     QStringLiteral("the id \"%1\" appears more than once").arg(item.externalId)});
+                     QStringLiteral("the id \"%1\" appears more than once").arg(item.externalId),
+                     record.location});
                 valid = false;
             }
         }
@@ -206,16 +298,19 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                     break;
             }
         } else if (!failed) {
+            heuristic = fillHeuristicVerdict(item, detector) || heuristic;
             if (auto added = writer.addItem(item); !added)
                 return added.error();
         }
-        const std::int64_t bytes = reader->bytesConsumed();
+        const std::int64_t bytes = source.position();
         if (control.progress && bytes - reported >= step) {
             reported = bytes;
             control.progress(bytes, total);
         }
     }
-    if (auto broken = reader->failure())
+    if (cancelled())
+        return cancelError();
+    if (auto broken = reader.failure())
         return fail({*broken});
     if (failed) {
         QString message = describe(path, problems, truncated);
@@ -224,7 +319,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                                                   "skip invalid lines (--skip-invalid) to set "
                                                   "them aside."));
     }
-    if (writer.itemCount() == 0) {
+    if (writer.itemCount() == 0 && !append) {
         if (writer.rejectedCount() > 0) {
             m_problems = rejects;
             return makeError(QStringLiteral("%1: no valid items: all %2 records were rejected; "
@@ -233,13 +328,9 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                                  .arg(writer.rejectedCount())
                                  .arg(describe(path, {rejects.front()})));
         }
-        return fail({emptyProblem(format, records, total)});
+        return fail({emptyProblem(source.format(), records, total)});
     }
-    if (cancelled()) {
-        m_cancelled = true;
-        return makeError(QStringLiteral("import cancelled: nothing was imported"), path);
-    }
-    if (auto done = writer.finish(reader->sha256()); !done)
+    if (auto done = writer.finish(*sha); !done)
         return done.error();
     if (auto committed = tx.commit(); !committed)
         return makeError(QStringLiteral("cannot save the import: ") + committed.error().message,
@@ -251,12 +342,16 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     ImportSummary summary;
     summary.runId = writer.runId();
     summary.runName = name;
-    summary.format = format;
+    summary.format = source.format();
     summary.itemCount = writer.itemCount();
     summary.rejectedCount = writer.rejectedCount();
     summary.labelCount = writer.labelCount();
-    summary.sha256 = reader->sha256();
+    summary.sha256 = *sha;
+    summary.appendedToExisting = append;
+    summary.verdictsFromHeuristic = heuristic;
+    summary.duplicatePrompts = writer.duplicateCount();
     summary.rejects = std::move(rejects);
+    Q_UNUSED(alreadyThere);
     return summary;
 }
 

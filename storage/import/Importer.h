@@ -1,9 +1,11 @@
 #pragma once
 
 #include "Result.h"
+#include "RunStore.h"
 #include "import/ImportTypes.h"
 
 #include <QString>
+#include <optional>
 #include <vector>
 
 namespace overrule {
@@ -27,7 +29,16 @@ public:
     const std::vector<ImportProblem>& problems() const { return m_problems; }
     bool wasCancelled() const { return m_cancelled; }
 
-    // The format run() would use for this file (Auto resolved by extension, else by content).
+    // The first `maxItems` items as run() would build them, reading only the start of the file
+    // (for an .eval zip: the header and the first samples). Touches no workspace.
+    static Result<ImportPreview> preview(const ImportRequest& request, int maxItems = 20);
+
+    // The run that already holds this file's bytes (same SHA-256), if any.
+    static Result<std::optional<RunInfo>> findPreviousImport(const QString& workspacePath,
+                                                             const QString& filePath);
+
+    // The format run() would use for this file: by content (zip with header.json, Inspect or
+    // promptfoo JSON, lm-eval lines; through gzip too), else by extension, else first byte.
     static ImportFormat resolveFormat(const QString& filePath, ImportFormat requested);
     // "file.jsonl:3: prompt: expected a string, got a number" followed by the other problems,
     // one per line.

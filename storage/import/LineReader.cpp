@@ -25,7 +25,10 @@ bool LineReader::fill()
     const qint64 got = m_device.read(m_buffer.data() + old, kChunk);
     if (got < 0) {
         m_buffer.resize(old);
-        m_error = m_device.errorString();
+        // A sequential device (GzipDevice) also answers -1 at its regular end: only a device
+        // that set a message failed.
+        if (m_device.errorString() != QLatin1String("Unknown error"))
+            m_error = m_device.errorString();
         m_eof = true;
         return false;
     }

@@ -59,8 +59,13 @@ public:
             } else if (name == QLatin1String("labels")) {
                 if (!readLabels(value, mapping))
                     return m_error;
+            } else if (name == QLatin1String("name")) {
+                if (!value.is_string())
+                    return fail(name, QStringLiteral("expected the preset's name as text"));
+                mapping.setName(qs(value.get<std::string>()));
             } else {
-                return fail(name, QStringLiteral("unknown key (expected fields, values, labels)"));
+                return fail(name, QStringLiteral("unknown key (expected name, fields, values, "
+                                                 "labels)"));
             }
         }
         return mapping;
@@ -321,6 +326,8 @@ Result<Mapping> Mapping::fromFile(const QString& path)
 QByteArray Mapping::toJson() const
 {
     ordered_json doc = ordered_json::object();
+    if (!m_name.isEmpty())
+        doc["name"] = m_name.toStdString();
     ordered_json fields = ordered_json::object();
     for (const auto& [key, source] : m_fields)
         fields[key.toStdString()] = source.toStdString();

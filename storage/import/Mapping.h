@@ -64,11 +64,16 @@ public:
     const ValueMap* values(const QString& key) const;
     const std::vector<LabelSource>& labels() const { return m_labels; }
 
+    // The preset's name ("name" in the file): how the wizard lists a saved mapping.
+    const QString& name() const { return m_name; }
+    void setName(QString name) { m_name = std::move(name); }
+
     void setField(const QString& key, const QString& source);
     void setValues(const QString& key, ValueMap map);
     void addLabel(LabelSource label) { m_labels.push_back(std::move(label)); }
 
 private:
+    QString m_name;
     std::vector<std::pair<QString, QString>> m_fields; // in file order
     std::vector<std::pair<QString, ValueMap>> m_values;
     std::vector<LabelSource> m_labels;

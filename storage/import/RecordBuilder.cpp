@@ -171,6 +171,7 @@ private:
 
         const QString sourceField = m_ctx.sourceOf(QStringLiteral("verdict_source"));
         const Text source = m_ctx.mapped(sourceField, QStringLiteral("verdict_source"));
+        m_item.verdictGiven = raw.present || written.present || source.present;
         if (!source.present || source.value == QLatin1String("file"))
             m_item.verdictSource = VerdictSource::File;
         else if (source.value == QLatin1String("heuristic"))

@@ -97,7 +97,16 @@ json* RecordContext::take(const QString& path)
         if (taken == path)
             return value ? &*value : nullptr;
     }
-    m_taken.emplace_back(path, takePath(m_source.fields, path.toStdString()));
+    const std::string key = path.toStdString();
+    // A tool's scores (Inspect's scores.<scorer>) stay whole in the metadata: a verdict or
+    // score read from them is copied, not moved out.
+    if (path.startsWith(QLatin1String("scores.")) && m_source.fields.is_object() &&
+        !m_source.fields.contains(key) && m_source.fields.contains("scores")) {
+        json copy = json::object({{"scores", m_source.fields["scores"]}});
+        m_taken.emplace_back(path, takePath(copy, key));
+    } else {
+        m_taken.emplace_back(path, takePath(m_source.fields, key));
+    }
     auto& value = m_taken.back().second;
     return value ? &*value : nullptr;
 }

@@ -4,6 +4,7 @@
 #include "import/LineReader.h"
 
 #include <QByteArray>
+#include <atomic>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,6 +22,9 @@ struct SourceRecord
     QByteArray raw;                      // the record as written, kept for import_rejects
     std::vector<ImportProblem> problems; // why it could not be read, if it could not
     bool fromCsv = false;                // fields hold text only (JSON columns are text)
+    // Where the record is when a line number means nothing (a sample of a JSON document or a
+    // zip entry): "sample 3 (epoch 1)", "entry samples/3_epoch_1.json".
+    QString location;
 };
 
 class RecordReader
@@ -31,10 +35,18 @@ public:
     RecordReader(const RecordReader&) = delete;
     RecordReader& operator=(const RecordReader&) = delete;
 
+    // Reads what comes before the records (an Inspect header, a whole JSON document); false
+    // when the file cannot be read, with failure() set. Called once, before next().
+    virtual bool start() { return true; }
     // The next record, skipping blank lines; false at the end or when error() is set.
     virtual bool next(SourceRecord& record) = 0;
+    // A run name the file itself suggests (Inspect's eval.task); empty when none. Valid after
+    // start().
+    virtual QString suggestedRunName() const { return {}; }
+    // Stops long reads inside start() (a large JSON document) when set.
+    void setCancel(const std::atomic<bool>* cancel) { m_cancel = cancel; }
     // A problem that stops reading the file as a whole (a read error, a bad CSV header).
-    std::optional<ImportProblem> failure() const
+    virtual std::optional<ImportProblem> failure() const
     {
         if (m_failure)
             return m_failure;
@@ -49,6 +61,7 @@ public:
 protected:
     LineReader m_lines;
     std::optional<ImportProblem> m_failure;
+    const std::atomic<bool>* m_cancel = nullptr;
 };
 
 } // namespace overrule

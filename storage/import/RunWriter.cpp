@@ -4,6 +4,8 @@
 #include "Database.h"
 #include "import/Utf8.h"
 
+#include <QCryptographicHash>
+
 namespace overrule {
 namespace {
 // Distinct model names counted for the run's "most common model"; beyond this a file is not
@@ -27,11 +29,39 @@ Status RunWriter::begin(const RunHeader& header)
     if (auto done = insertRun.exec(); !done)
         return makeError(done.error().message, QStringLiteral("runs"));
     m_runId = m_db.lastInsertId();
+    return prepareStatements();
+}
 
+namespace {
+QByteArray promptKey(const QString& prompt)
+{
+    return QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Md5);
+}
+} // namespace
+
+Status RunWriter::resume(std::int64_t runId)
+{
+    m_runId = runId;
+    m_resumed = true;
+    Statement items = m_db.prepare("SELECT i.id, i.seq, t.prompt FROM items i "
+                                   "JOIN item_texts t ON t.item_id = i.id WHERE i.run_id = ? "
+                                   "ORDER BY i.seq");
+    items.bind(1, runId);
+    while (items.step()) {
+        m_seq = items.int64(1) + 1;
+        m_promptItems.insert(promptKey(items.text(2)), items.int64(0));
+    }
+    if (items.hasError())
+        return makeError(items.error(), QStringLiteral("items"));
+    return prepareStatements();
+}
+
+Status RunWriter::prepareStatements()
+{
     m_findItem = m_db.prepare("SELECT 1 FROM items WHERE run_id = ? AND external_id = ?");
     m_insertItem =
         m_db.prepare("INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
-                     "category_id, score, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                     "category_id, score, excerpt, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     m_insertText = m_db.prepare(
         "INSERT INTO item_texts(item_id, prompt, response, messages, verdict_raw, model, "
         "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -84,18 +114,29 @@ Status RunWriter::addItem(const ItemRecord& item)
             return id.error();
         category = *id;
     }
+    // Identical prompts within a run are kept, each pointing at the first item with it.
+    const QByteArray key = promptKey(item.prompt);
+    const auto first = m_promptItems.constFind(key);
+    std::optional<std::int64_t> duplicateOf;
+    if (first != m_promptItems.constEnd())
+        duplicateOf = *first;
     m_insertItem.bind(1, m_runId)
-        .bind(2, m_items)
+        .bind(2, m_seq)
         .bind(3, item.externalId)
         .bind(4, static_cast<int>(item.verdict))
         .bind(5, static_cast<int>(item.verdictSource))
         .bind(6, static_cast<int>(item.intent))
         .bind(7, category)
         .bind(8, item.score)
-        .bind(9, excerptOf(item.prompt));
+        .bind(9, excerptOf(item.prompt))
+        .bind(10, duplicateOf);
     if (auto done = m_insertItem.exec(); !done)
         return makeError(done.error().message, QStringLiteral("items"));
     const std::int64_t itemId = m_db.lastInsertId();
+    if (duplicateOf)
+        ++m_duplicates;
+    else
+        m_promptItems.insert(key, itemId);
 
     m_insertText.bind(1, itemId)
         .bind(2, item.prompt)
@@ -114,6 +155,7 @@ Status RunWriter::addItem(const ItemRecord& item)
     if (m_modelCounts.size() < kMaxModels || m_modelCounts.contains(item.model))
         ++m_modelCounts[item.model];
     ++m_items;
+    ++m_seq;
     return {};
 }
 
@@ -162,6 +204,15 @@ Status RunWriter::addReject(std::int64_t line, const QString& field, const QStri
 
 Status RunWriter::finish(const QString& sha256)
 {
+    if (m_resumed) {
+        Statement update = m_db.prepare(
+            "UPDATE runs SET item_count = (SELECT COUNT(*) FROM items WHERE run_id = ?1), "
+            "rejected_count = rejected_count + ?2 WHERE id = ?1");
+        update.bind(1, m_runId).bind(2, m_rejected);
+        if (auto done = update.exec(); !done)
+            return makeError(done.error().message, QStringLiteral("runs"));
+        return {};
+    }
     QString model;
     std::int64_t best = 0;
     for (auto it = m_modelCounts.constBegin(); it != m_modelCounts.constEnd(); ++it) {

@@ -32,6 +32,9 @@ public:
     explicit RunWriter(const Database& db);
 
     Status begin(const RunHeader& header);
+    // Appends to an existing run instead (re-import adding new items): items continue its
+    // sequence and repeated prompts are matched against the items it holds.
+    Status resume(std::int64_t runId);
     std::int64_t runId() const { return m_runId; }
 
     // True when the run already holds an item with this id.
@@ -39,8 +42,11 @@ public:
     Status addItem(const ItemRecord& item);
     Status addReject(std::int64_t line, const QString& field, const QString& reason,
                      const QByteArray& raw);
-    // Writes the counts, the most common model and the file's hash into the run row.
+    // Writes the counts, the most common model and the file's hash into the run row (a resumed
+    // run keeps its model and hash and gains the new counts).
     Status finish(const QString& sha256);
+    // Items added whose prompt repeats an earlier item's in the run (items.duplicate_of).
+    std::int64_t duplicateCount() const { return m_duplicates; }
 
     std::int64_t itemCount() const { return m_items; }
     std::int64_t rejectedCount() const { return m_rejected; }
@@ -49,6 +55,7 @@ public:
 private:
     Result<std::int64_t> categoryId(const QString& name);
     Result<std::int64_t> reviewerId(const QString& name);
+    Status prepareStatements();
     Status addLabel(std::int64_t itemId, const ImportedLabel& label);
 
     const Database& m_db;
@@ -63,6 +70,11 @@ private:
     std::int64_t m_items = 0;
     std::int64_t m_rejected = 0;
     std::int64_t m_labels = 0;
+    std::int64_t m_seq = 0;
+    std::int64_t m_duplicates = 0;
+    bool m_resumed = false;
+    // MD5 (fast, 128 bits; not a security use) of each prompt -> the first item with it (16 bytes per distinct prompt).
+    QHash<QByteArray, std::int64_t> m_promptItems;
     QHash<QString, std::int64_t> m_categoryIds;
     QHash<QString, std::int64_t> m_reviewerIds;
     QHash<QString, std::int64_t> m_modelCounts; // bounded: see addItem()

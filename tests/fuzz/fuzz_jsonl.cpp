@@ -1,21 +1,8 @@
 // Native JSONL: the reader and the record builder on arbitrary bytes.
 #include "FuzzSupport.h"
-#include "ItemRecord.h"
 #include "import/JsonlReader.h"
-#include "import/RecordBuilder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    FuzzInput input(data, size);
-    overrule::JsonlReader reader(input.buffer);
-    overrule::RecordBuilder builder(nullptr);
-    overrule::SourceRecord record;
-    std::vector<overrule::ImportProblem> problems;
-    while (reader.next(record)) {
-        overrule::ItemRecord item;
-        builder.build(record, item, problems);
-        record = overrule::SourceRecord();
-    }
-    (void)reader.failure();
-    return 0;
+    return fuzzReader<overrule::JsonlReader>(data, size);
 }

@@ -1,9 +1,7 @@
 // The mapping file: its first line is parsed as a mapping, the rest is read as JSONL through it.
 #include "FuzzSupport.h"
-#include "ItemRecord.h"
 #include "import/JsonlReader.h"
 #include "import/Mapping.h"
-#include "import/RecordBuilder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -22,13 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     buffer.setData(rest);
     buffer.open(QIODevice::ReadOnly);
     overrule::JsonlReader reader(buffer);
-    overrule::RecordBuilder builder(&*mapping);
-    overrule::SourceRecord record;
-    std::vector<overrule::ImportProblem> problems;
-    while (reader.next(record)) {
-        overrule::ItemRecord item;
-        builder.build(record, item, problems);
-        record = overrule::SourceRecord();
-    }
+    drainRecords(reader, &*mapping);
     return 0;
 }
