@@ -132,6 +132,7 @@ public:
 // Shows the window and makes it active, so that its window shortcuts take keys.
 void showActive(MainWindow& window)
 {
+    window.setWindowState(Qt::WindowNoState);  // a first start asks for maximised
     window.resize(1440, 860);
     window.show();
     QApplication::setActiveWindow(&window);

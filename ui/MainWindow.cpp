@@ -111,6 +111,9 @@ void MainWindow::buildPanes()
     m_splitter->addWidget(m_runPanel);
     m_splitter->addWidget(centre);
     m_splitter->addWidget(m_details);
+    // Below these widths the panes stop being readable; the table gives way instead.
+    m_runPanel->setMinimumWidth(140);
+    m_details->setMinimumWidth(340);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 3);
