@@ -264,7 +264,8 @@ int Bench::run()
     // every operation and a scroll through the whole run.
     const bool peakReset = memory::resetPeak();
     m_overallPeak = memory::currentMb();
-    if (!m_options.reuse)
+    // A reused workspace may need its search index (re)built, e.g. after a schema migration.
+    if (!m_options.reuse || !isIndexed(*open(), m_runId))
         indexWhileBrowsing();
     {
         auto db = open();

@@ -83,6 +83,7 @@ struct Terms
     std::optional<int> verdict, intent, outcome;
     std::optional<std::int64_t> category;
     bool impossible = false; // "unreviewed only" with a reviewed outcome
+    bool duplicates = false; // only items whose prompt repeats an earlier one (duplicate_of)
 
     explicit Terms(const ItemFilter& filter)
     {
@@ -97,8 +98,9 @@ struct Terms
             outcome = 0;
         }
         category = filter.categoryId;
+        duplicates = filter.onlyDuplicates;
     }
-    bool none() const { return !verdict && !intent && !outcome && !category; }
+    bool none() const { return !verdict && !intent && !outcome && !category && !duplicates; }
 
     // " AND col = ?n" for each term except `skip`; `prefix` is "+" to keep a term off indexes.
     std::string checks(const char* prefix, const char* skip = "") const
@@ -112,6 +114,8 @@ struct Terms
         add(bool(intent), "intent", "?3");
         add(bool(category), "category_id", "?4");
         add(bool(outcome), "outcome", "?5");
+        if (duplicates)
+            sql += std::string(" AND ") + prefix + "duplicate_of IS NOT NULL";
         return sql;
     }
     void bind(Statement& st, std::int64_t runId) const
@@ -194,6 +198,8 @@ std::string selectSql(const Terms& t, ItemSortKey key)
             break; // the (run_id, seq) unique index
         }
     }
+    if (t.duplicates && where == "run_id = ?1")
+        where += " AND duplicate_of IS NOT NULL"; // the other branches add it through checks()
     std::string sql = std::string("SELECT seq, id, ") + column + " FROM items";
     if (!index.empty())
         sql += " INDEXED BY " + index;
@@ -323,7 +329,7 @@ Result<std::vector<Entry>> entriesFor(const Database& db, std::int64_t runId, co
 bool ItemQuery::keepsWholeRun(const ItemFilter& filter)
 {
     return !filter.verdict && !filter.intent && !filter.categoryId && !filter.outcome &&
-           !filter.unreviewedOnly && ftsQuery(filter.search).isEmpty();
+           !filter.unreviewedOnly && !filter.onlyDuplicates && ftsQuery(filter.search).isEmpty();
 }
 
 Result<RunSpan> ItemQuery::span(const Database& db, std::int64_t runId)

@@ -48,9 +48,10 @@ private Q_SLOTS:
     void previewListsProblemsWithoutFailing()
     {
         QTemporaryDir dir;
-        const QString path = importtest::writeFile(
-            dir.path(), "bad.jsonl", "{\"id\": 1, \"prompt\": 5, \"response\": \"x\"}\n{\"id\": 2, "
-                                     "\"prompt\": \"p\", \"response\": \"I cannot do that.\"}\n");
+        const QString path =
+            importtest::writeFile(dir.path(), "bad.jsonl",
+                                  "{\"id\": 1, \"prompt\": 5, \"response\": \"x\"}\n{\"id\": 2, "
+                                  "\"prompt\": \"p\", \"response\": \"I cannot do that.\"}\n");
         ImportRequest request;
         request.filePath = path;
         auto preview = Importer::preview(request);

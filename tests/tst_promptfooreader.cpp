@@ -26,7 +26,8 @@ private Q_SLOTS:
         std::vector<std::pair<int, int>> order;
         for (const Row& r : items) {
             models << r.model;
-            order.emplace_back(r.metadata["promptIdx"].get<int>(), r.metadata["testIdx"].get<int>());
+            order.emplace_back(r.metadata["promptIdx"].get<int>(),
+                               r.metadata["testIdx"].get<int>());
             QVERIFY(r.metadata["gradingResult"]["componentResults"].is_array());
             QVERIFY(r.metadata.contains("success"));
             QVERIFY(r.score.has_value());
@@ -83,8 +84,9 @@ private Q_SLOTS:
     void notAnExportIsExplained()
     {
         TestWorkspace ws;
-        const QString path = importtest::writeFile(
-            ws.dir.path(), "x.json", R"({"results": {"results": [{"prompt": 5, "response": []}]}})");
+        const QString path =
+            importtest::writeFile(ws.dir.path(), "x.json",
+                                  R"({"results": {"results": [{"prompt": 5, "response": []}]}})");
         auto summary = importFile(ws, path);
         QVERIFY(!summary);
         QVERIFY2(summary.error().toString().contains(QStringLiteral("result 1")),

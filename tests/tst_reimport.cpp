@@ -113,11 +113,11 @@ private Q_SLOTS:
     void repeatedPromptsAreMarked()
     {
         TestWorkspace ws;
-        const QString path = writeFile(
-            ws.dir.path(), "dups.jsonl",
-            "{\"id\": \"a\", \"prompt\": \"same\", \"response\": \"x\"}\n"
-            "{\"id\": \"b\", \"prompt\": \"other\", \"response\": \"x\"}\n"
-            "{\"id\": \"c\", \"prompt\": \"same\", \"response\": \"y\"}\n");
+        const QString path =
+            writeFile(ws.dir.path(), "dups.jsonl",
+                      "{\"id\": \"a\", \"prompt\": \"same\", \"response\": \"x\"}\n"
+                      "{\"id\": \"b\", \"prompt\": \"other\", \"response\": \"x\"}\n"
+                      "{\"id\": \"c\", \"prompt\": \"same\", \"response\": \"y\"}\n");
         auto summary = importFile(ws, path);
         REQUIRE_OK(summary);
         QCOMPARE(summary->itemCount, 3);

@@ -18,7 +18,7 @@ bool isSpace(char c)
 QString withoutGz(const QString& fileName)
 {
     return fileName.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive) ? fileName.chopped(3)
-                                                                         : fileName;
+                                                                        : fileName;
 }
 
 } // namespace
@@ -78,8 +78,8 @@ FormatDetector::Shape FormatDetector::shapeOf(const QByteArray& head)
             if (depth == 1) {
                 shape.keys.insert(token);
                 topKey = token;
-            } else if (depth == 2 && topKey == "results" && token == "results" &&
-                       k < head.size() && head.at(k) == '[') {
+            } else if (depth == 2 && topKey == "results" && token == "results" && k < head.size() &&
+                       head.at(k) == '[') {
                 shape.resultsList = true;
             }
         } else if (c == '{' || c == '[') {
@@ -145,8 +145,8 @@ FormatDetector::Detection FormatDetector::detect(const QString& path, ImportForm
     const bool gzip = GzipDevice::looksCompressed(file);
     const QByteArray raw = file.peek(4);
     const bool zip = !gzip && raw.startsWith("PK\x03\x04");
-    Detection d = detectContent(zip ? QByteArray() : head(file, gzip),
-                                QFileInfo(path).fileName(), zip, requested);
+    Detection d = detectContent(zip ? QByteArray() : head(file, gzip), QFileInfo(path).fileName(),
+                                zip, requested);
     d.gzip = gzip;
     return d;
 }

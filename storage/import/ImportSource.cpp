@@ -48,8 +48,8 @@ Status ImportSource::open(const QString& path, const QString& displayName, Impor
                                             "first"),
                              displayName);
         auto inspect = std::make_unique<InspectReader>(
-            *device, m_detection.zip ? InspectReader::Container::Eval
-                                     : InspectReader::Container::Json);
+            *device,
+            m_detection.zip ? InspectReader::Container::Eval : InspectReader::Container::Json);
         inspect->setLimit(limit);
         m_reader = std::move(inspect);
         break;
@@ -95,7 +95,8 @@ qint64 ImportSource::position() const
     if (m_gzip)
         return m_gzip->compressedBytesRead();
     // Documents and archives are read by position; line readers know the end of their line.
-    if (m_detection.format == ImportFormat::Inspect || m_detection.format == ImportFormat::Promptfoo)
+    if (m_detection.format == ImportFormat::Inspect ||
+        m_detection.format == ImportFormat::Promptfoo)
         return m_file.pos();
     return m_reader ? m_reader->bytesConsumed() : 0;
 }

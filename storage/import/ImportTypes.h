@@ -95,8 +95,8 @@ struct ImportSummary
     std::int64_t rejectedCount = 0;
     std::int64_t labelCount = 0;
     QString sha256;
-    bool skippedAsDuplicate = false; // ReimportPolicy::Skip found the file already imported
-    bool appendedToExisting = false; // ReimportPolicy::AddNew added to an existing run
+    bool skippedAsDuplicate = false;    // ReimportPolicy::Skip found the file already imported
+    bool appendedToExisting = false;    // ReimportPolicy::AddNew added to an existing run
     bool verdictsFromHeuristic = false; // the RefusalDetector filled the verdicts
     std::int64_t duplicatePrompts = 0;  // items whose prompt repeats an earlier item's
     // With skipInvalid: the first rejected lines (up to Importer::kMaxProblems).

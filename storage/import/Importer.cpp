@@ -42,7 +42,8 @@ ImportProblem emptyProblem(ImportFormat format, std::int64_t records, qint64 siz
     if (format == ImportFormat::Inspect)
         return {0, QString(), QStringLiteral("the log holds no samples")};
     if (format == ImportFormat::Promptfoo)
-        return {0, QStringLiteral("results.results"), QStringLiteral("the export holds no results")};
+        return {0, QStringLiteral("results.results"),
+                QStringLiteral("the export holds no results")};
     return {0, QString(), QStringLiteral("the file has no records (only blank lines)")};
 }
 
@@ -73,7 +74,6 @@ QString Importer::describe(const QString& filePath, const std::vector<ImportProb
                      .arg(kMaxProblems);
     return lines.join(QLatin1Char('\n'));
 }
-
 
 namespace {
 
@@ -193,7 +193,8 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     if (!reader.start()) {
         if (cancelled())
             return cancelError();
-        return fail({reader.failure().value_or(ImportProblem{0, {}, QStringLiteral("unreadable")})});
+        return fail(
+            {reader.failure().value_or(ImportProblem{0, {}, QStringLiteral("unreadable")})});
     }
 
     RunStore runs(db);

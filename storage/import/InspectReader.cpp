@@ -123,8 +123,8 @@ void InspectReader::normaliseSample(json& sample, const QString& model, SourceRe
     const QString id = idText(sample.value("id", json()));
     const std::int64_t epoch = epochOf(sample);
     if (id.isEmpty()) {
-        out.problems.push_back(
-            {0, QStringLiteral("id"), QStringLiteral("missing: a sample needs an id"), out.location});
+        out.problems.push_back({0, QStringLiteral("id"),
+                                QStringLiteral("missing: a sample needs an id"), out.location});
         return;
     }
     fields["id"] = (epoch > 1 ? id + QStringLiteral("_epoch_%1").arg(epoch) : id).toStdString();
@@ -204,8 +204,8 @@ bool InspectReader::startJson()
     JsonDocumentOptions options;
     options.elementArray = {"samples"};
     // Events and the full transcript are the bulk of a log and say nothing Overrule stores.
-    options.skip = {{"samples", "[]", "events"}, {"samples", "[]", "messages"},
-                    {"samples", "[]", "store"}};
+    options.skip = {
+        {"samples", "[]", "events"}, {"samples", "[]", "messages"}, {"samples", "[]", "store"}};
     options.cancel = m_cancel;
     options.element = [this](json&& sample) {
         m_samples.push_back(std::move(sample));
@@ -304,9 +304,9 @@ bool InspectReader::next(SourceRecord& record)
         json& sample = m_samples[m_next];
         record.line = qint64(m_next) + 1;
         const QString id = sample.is_object() ? idText(sample.value("id", json())) : QString();
-        record.location = QStringLiteral("sample %1").arg(id.isEmpty() ? QString::number(m_next + 1)
-                                                                         : QStringLiteral("id ") +
-                                                                               id);
+        record.location =
+            QStringLiteral("sample %1")
+                .arg(id.isEmpty() ? QString::number(m_next + 1) : QStringLiteral("id ") + id);
         if (sample.is_object() && epochOf(sample) > 1)
             record.location += QStringLiteral(" (epoch %1)").arg(epochOf(sample));
         normaliseSample(sample, m_model, record);

@@ -301,9 +301,8 @@ JsonDocumentResult parseJsonDocument(QIODevice& device, const JsonDocumentOption
         return result;
     }
     if (!ok) {
-        result.problem = ImportProblem{0, sax.errorPath,
-                                       sax.error.isEmpty() ? QStringLiteral("malformed JSON")
-                                                           : sax.error};
+        result.problem = ImportProblem{
+            0, sax.errorPath, sax.error.isEmpty() ? QStringLiteral("malformed JSON") : sax.error};
         return result;
     }
     result.root = std::move(sax.root);

@@ -54,7 +54,8 @@ void PromptfooReader::normaliseResult(json& row, std::size_t index, SourceRecord
     json& fields = out.fields;
     const std::int64_t promptIdx = indexAt(row, "promptIdx");
     const std::int64_t testIdx = indexAt(row, "testIdx");
-    if (row.contains("id") && row["id"].is_string() && !row["id"].get_ref<const std::string&>().empty())
+    if (row.contains("id") && row["id"].is_string() &&
+        !row["id"].get_ref<const std::string&>().empty())
         fields["id"] = row["id"];
     else if (promptIdx >= 0 && testIdx >= 0)
         fields["id"] = QStringLiteral("test%1-prompt%2").arg(testIdx).arg(promptIdx).toStdString();
@@ -105,9 +106,9 @@ void PromptfooReader::normaliseResult(json& row, std::size_t index, SourceRecord
                 fields["model"] = name.toStdString();
         }
     }
-    for (const char* key : {"success", "gradingResult", "namedScores", "testCase", "vars",
-                            "promptIdx", "testIdx", "promptId", "latencyMs", "cost", "error",
-                            "failureReason"}) {
+    for (const char* key :
+         {"success", "gradingResult", "namedScores", "testCase", "vars", "promptIdx", "testIdx",
+          "promptId", "latencyMs", "cost", "error", "failureReason"}) {
         if (auto it = row.find(key); it != row.end() && !it->is_null())
             fields[key] = std::move(*it);
     }

@@ -59,9 +59,9 @@ Status RunWriter::resume(std::int64_t runId)
 Status RunWriter::prepareStatements()
 {
     m_findItem = m_db.prepare("SELECT 1 FROM items WHERE run_id = ? AND external_id = ?");
-    m_insertItem =
-        m_db.prepare("INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
-                     "category_id, score, excerpt, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_insertItem = m_db.prepare(
+        "INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
+        "category_id, score, excerpt, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     m_insertText = m_db.prepare(
         "INSERT INTO item_texts(item_id, prompt, response, messages, verdict_raw, model, "
         "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");

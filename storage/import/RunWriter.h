@@ -73,7 +73,8 @@ private:
     std::int64_t m_seq = 0;
     std::int64_t m_duplicates = 0;
     bool m_resumed = false;
-    // MD5 (fast, 128 bits; not a security use) of each prompt -> the first item with it (16 bytes per distinct prompt).
+    // MD5 (fast, 128 bits; not a security use) of each prompt -> the first item with it (16 bytes
+    // per distinct prompt).
     QHash<QByteArray, std::int64_t> m_promptItems;
     QHash<QString, std::int64_t> m_categoryIds;
     QHash<QString, std::int64_t> m_reviewerIds;

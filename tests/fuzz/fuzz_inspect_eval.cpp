@@ -1,0 +1,13 @@
+// An Inspect AI .eval zip: the archive reader, the header, each sample entry and the builder.
+#include "FuzzSupport.h"
+#include "import/InspectReader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    FuzzInput input(data, size);
+    overrule::InspectReader reader(input.buffer, overrule::InspectReader::Container::Eval);
+    if (reader.start())
+        drainRecords(reader);
+    (void)reader.failure();
+    return 0;
+}
