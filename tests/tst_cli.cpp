@@ -165,6 +165,16 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(m_out.toUtf8()).array().size(), 1);
     }
 
+    void summaryFilesAreNamedNotMisread()
+    {
+        QCOMPARE(run({QStringLiteral("--db"), db(), QStringLiteral("import"),
+                      QStringLiteral(OVERRULE_TEST_DATA "/cli/results_summary.json")}),
+                 1);
+        QVERIFY2(m_err.contains(QStringLiteral("results summary")), qPrintable(m_err));
+        QVERIFY(m_err.contains(QStringLiteral("--log_samples")));
+        QCOMPARE(m_err.count(QLatin1Char('\n')), 1);
+    }
+
     void importRefusesTakenRunName()
     {
         QCOMPARE(run({QStringLiteral("--db"), db(), QStringLiteral("import"),

@@ -115,6 +115,14 @@ FormatDetector::Detection FormatDetector::detectContent(const QByteArray& head,
                  (shape.keys.contains("arguments") || shape.keys.contains("resps")))
             format = ImportFormat::LmEval;
     }
+    if (format == ImportFormat::Auto && shape.keys.contains("results") && !shape.resultsList &&
+        (shape.keys.contains("configs") || shape.keys.contains("versions") ||
+         shape.keys.contains("n-shot") || shape.keys.contains("group_subtasks") ||
+         shape.keys.contains("lm_eval_version") || shape.keys.contains("n-samples"))) {
+        d.notItems = QStringLiteral("this is an lm-evaluation-harness results summary (scores "
+                                    "per task, no items): import the samples_*.jsonl files that "
+                                    "lm_eval writes with --log_samples");
+    }
     if (format == ImportFormat::Auto) {
         const QString suffix = QFileInfo(withoutGz(fileName)).suffix().toLower();
         if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json") ||

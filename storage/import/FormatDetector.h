@@ -21,6 +21,8 @@ public:
         bool gzip = false;      // wrap the file in a GzipDevice
         bool zip = false;       // an .eval archive (read with random access)
         bool jsonArray = false; // "jsonl" that is one JSON array of objects
+        // Set when the file is a known kind that holds no items (a summary of scores).
+        QString notItems;
     };
 
     // `requested` other than Auto wins for the format; gzip and zip are still detected.

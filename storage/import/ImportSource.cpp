@@ -28,6 +28,8 @@ Status ImportSource::open(const QString& path, const QString& displayName, Impor
                          displayName);
     m_size = m_file.size();
     m_detection = FormatDetector::detect(path, requested);
+    if (!m_detection.notItems.isEmpty())
+        return makeError(m_detection.notItems, displayName);
     if (m_detection.zip && m_detection.format != ImportFormat::Inspect)
         return makeError(QStringLiteral("a zip archive can only be an Inspect .eval log"),
                          displayName);
