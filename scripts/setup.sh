@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libgl-dev
-  libsqlite3-dev sqlite3 nlohmann-json3-dev libcurl4-openssl-dev zlib1g-dev
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libcurl4-openssl-dev libssl-dev zlib1g-dev
   xvfb xauth fonts-dejavu-core python3
 )
 

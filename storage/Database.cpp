@@ -110,6 +110,22 @@ QString Database::journalMode() const
     return st.step() ? st.text(0).toLower() : QString();
 }
 
+Status Database::tuneForBulkWrite(int cacheMb) const
+{
+    const std::string sql = "PRAGMA cache_size = -" + std::to_string(cacheMb * 1024) +
+                            "; PRAGMA wal_autocheckpoint = 0;";
+    return execute(sql);
+}
+
+Status Database::checkpoint() const
+{
+    const int rc =
+        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        return makeError(QStringLiteral("checkpoint failed: ") + lastError(), m_path);
+    return {};
+}
+
 void Database::interrupt() const
 {
     sqlite3_interrupt(m_db);

@@ -304,6 +304,41 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM reviewers"), 7);
     }
 
+    void keepsFileOrderAcrossParsingBatches()
+    {
+        // Records are parsed on a worker thread in batches: order, prompts and the duplicate
+        // marks must come out as if read one by one.
+        TestWorkspace ws;
+        QByteArray bytes;
+        const int count = 3001;
+        for (int i = 0; i < count; ++i)
+            bytes += QStringLiteral("{\"id\":\"k%1\",\"prompt\":\"p%2\",\"response\":\"r\"}\n")
+                         .arg(i)
+                         .arg(i % 1000)
+                         .toUtf8();
+        const QString path = importtest::writeFile(ws.dir.path(), "order.jsonl", bytes);
+        auto summary = importFile(ws, path);
+        QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().toString()));
+        QCOMPARE(summary->itemCount, count);
+        QCOMPARE(summary->duplicatePrompts, count - 1000);
+        Statement items =
+            ws.db->prepare("SELECT i.seq, i.external_id, t.prompt FROM items i JOIN item_texts t "
+                           "ON t.item_id = i.id ORDER BY i.seq");
+        int seen = 0;
+        while (items.step()) {
+            QCOMPARE(items.int64(0), seen);
+            QCOMPARE(items.text(1), QStringLiteral("k%1").arg(seen));
+            QCOMPARE(items.text(2), QStringLiteral("p%1").arg(seen % 1000));
+            ++seen;
+        }
+        QCOMPARE(seen, count);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(summary->sha256,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex()));
+    }
+
     void skipInvalidKeepsRejectsWithReasons()
     {
         TestWorkspace ws;

@@ -8,8 +8,8 @@
 #include "import/LmEvalReader.h"
 #include "import/PromptfooReader.h"
 #include "import/RefusalDetector.h"
+#include "import/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QFileInfo>
 #include <QUrl>
 
@@ -137,7 +137,7 @@ Result<QString> fileSha256(const QString& path, const std::atomic<bool>* cancel)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("cannot open the file: ") + file.errorString(), path);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray chunk;
     while (!(chunk = file.read(1 << 20)).isEmpty()) {
         if (cancel && cancel->load())
@@ -146,7 +146,7 @@ Result<QString> fileSha256(const QString& path, const std::atomic<bool>* cancel)
     }
     if (file.error() != QFileDevice::NoError)
         return makeError(QStringLiteral("read error: ") + file.errorString(), path);
-    return QString::fromLatin1(hash.result().toHex());
+    return hash.hex();
 }
 
 } // namespace overrule

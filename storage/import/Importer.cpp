@@ -4,6 +4,7 @@
 #include "RunStore.h"
 #include "import/ImportSource.h"
 #include "import/RecordBuilder.h"
+#include "import/RecordPipeline.h"
 #include "import/RefusalDetector.h"
 #include "import/RunWriter.h"
 #include "net/Downloader.h"
@@ -76,6 +77,8 @@ QString Importer::describe(const QString& filePath, const std::vector<ImportProb
 }
 
 namespace {
+
+constexpr int kImportCacheMb = 32;
 
 QString displayNameOf(const ImportRequest& request)
 {
@@ -156,6 +159,9 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     if (!opened)
         return opened.error();
     const Database& db = **opened;
+    // 32 MB of page cache: 64 MB was no faster at 100k items and 256 MB only ~8% faster for
+    // 250 MB more memory. A failed tuning only makes the import slower.
+    (void)db.tuneForBulkWrite(kImportCacheMb);
     Transaction tx(db);
     if (!tx.isActive())
         return makeError(QStringLiteral("cannot start the import: ") + tx.beginError(),
@@ -234,9 +240,6 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     const QString idField =
         mapping ? mapping->sourceField(QStringLiteral("id")) : QStringLiteral("id");
 
-    SourceRecord record;
-    ItemRecord item;
-    std::vector<ImportProblem> lineProblems;
     std::vector<ImportProblem> problems;
     std::vector<ImportProblem> rejects;
     bool failed = false;
@@ -248,12 +251,19 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     const std::int64_t step = std::max<std::int64_t>(total / 512, 1);
     std::int64_t reported = 0;
 
-    while (reader.next(record)) {
+    // Reading and building run on a worker while this thread writes; the pipeline is stopped
+    // and joined on every return below.
+    RecordPipeline pipeline(
+        reader, builder, detector, [&source] { return source.position(); }, control.cancel);
+    pipeline.start();
+    BuiltRecord record;
+    while (pipeline.next(record)) {
         if (cancelled())
             return cancelError();
         ++records;
-        lineProblems.clear();
-        bool valid = builder.build(record, item, lineProblems);
+        std::vector<ImportProblem>& lineProblems = record.problems;
+        ItemRecord& item = record.item;
+        bool valid = record.valid;
         for (ImportProblem& p : lineProblems) {
             if (p.location.isEmpty())
                 p.location = record.location;
@@ -299,16 +309,16 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                     break;
             }
         } else if (!failed) {
-            heuristic = fillHeuristicVerdict(item, detector) || heuristic;
+            heuristic = record.heuristicVerdict || heuristic;
             if (auto added = writer.addItem(item); !added)
                 return added.error();
         }
-        const std::int64_t bytes = source.position();
-        if (control.progress && bytes - reported >= step) {
-            reported = bytes;
-            control.progress(bytes, total);
+        if (control.progress && record.position - reported >= step) {
+            reported = record.position;
+            control.progress(record.position, total);
         }
     }
+    pipeline.stop();
     if (cancelled())
         return cancelError();
     if (auto broken = reader.failure())
@@ -336,6 +346,9 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     if (auto committed = tx.commit(); !committed)
         return makeError(QStringLiteral("cannot save the import: ") + committed.error().message,
                          m_workspacePath);
+    // The run is committed (and readable from the WAL); a checkpoint that fails here is
+    // retried by the next one, so it does not fail the import.
+    (void)db.checkpoint();
     if (control.progress)
         control.progress(total, total);
 

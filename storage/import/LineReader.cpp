@@ -84,7 +84,7 @@ bool LineReader::next(QByteArray& line)
 
 QString LineReader::sha256() const
 {
-    return QString::fromLatin1(m_hash.result().toHex());
+    return m_hash.hex();
 }
 
 bool isBlank(const QByteArray& line)

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "import/Sha256.h"
+
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QString>
 #include <cstdint>
 
@@ -39,7 +40,7 @@ private:
     bool m_started = false;
     std::int64_t m_lineNumber = 0;
     std::int64_t m_consumed = 0;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     QString m_error;
 };
 

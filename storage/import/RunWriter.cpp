@@ -5,6 +5,7 @@
 #include "import/Utf8.h"
 
 #include <QCryptographicHash>
+#include <cstring>
 
 namespace overrule {
 namespace {
@@ -33,9 +34,13 @@ Status RunWriter::begin(const RunHeader& header)
 }
 
 namespace {
-QByteArray promptKey(const QString& prompt)
+PromptKey promptKey(const QString& prompt)
 {
-    return QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Md5);
+    const QByteArray md5 = QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Md5);
+    PromptKey key;
+    std::memcpy(&key.high, md5.constData(), sizeof key.high);
+    std::memcpy(&key.low, md5.constData() + sizeof key.high, sizeof key.low);
+    return key;
 }
 } // namespace
 
@@ -115,7 +120,7 @@ Status RunWriter::addItem(const ItemRecord& item)
         category = *id;
     }
     // Identical prompts within a run are kept, each pointing at the first item with it.
-    const QByteArray key = promptKey(item.prompt);
+    const PromptKey key = promptKey(item.prompt);
     const auto first = m_promptItems.constFind(key);
     std::optional<std::int64_t> duplicateOf;
     if (first != m_promptItems.constEnd())
