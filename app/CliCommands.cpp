@@ -99,6 +99,10 @@ Status CliCommands::stats(const CommandLine& cl)
                  .arg(m.items)
                  .arg(m.reviewed)
                  .arg(m.unknownVerdicts);
+    if (m.heuristicVerdicts > 0)
+        m_out << QStringLiteral("  heuristic verdicts       %1 (filled by the refusal detector: "
+                                "the file had none)\n")
+                     .arg(m.heuristicVerdicts);
     m_out << QStringLiteral("  intent                   %1 benign, %2 harmful, %3 unknown\n")
                  .arg(m.intent.benign)
                  .arg(m.intent.harmful)

@@ -169,6 +169,12 @@ Result<RunMetrics> MetricsCalculator::compute(std::int64_t runId, const QString&
         const auto name = names.find(id);
         result.byCategory.push_back({name == names.end() ? QString() : name->second, metrics});
     }
+    Statement heuristic =
+        m_db.prepare("SELECT count(*) FROM items WHERE run_id = ? AND verdict_source = 1");
+    heuristic.bind(1, runId);
+    if (!heuristic.step())
+        return makeError(heuristic.error(), QStringLiteral("metrics"));
+    result.total.heuristicVerdicts = heuristic.int64(0);
     std::sort(result.byCategory.begin(), result.byCategory.end(),
               [](const CategoryMetrics& a, const CategoryMetrics& b) {
                   if (a.category.isEmpty() != b.category.isEmpty())

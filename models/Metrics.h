@@ -36,6 +36,8 @@ struct Metrics
     std::int64_t items = 0;
     std::int64_t reviewed = 0;
     std::int64_t unknownVerdicts = 0;
+    // Classifier verdicts that the refusal detector filled (the file had none). Run total only.
+    std::int64_t heuristicVerdicts = 0;
     Rate classifierRefusal; // classifier refusals among items with a known verdict
     Rate falseRefusal;      // refusals among benign prompts
     Rate missedHarm;        // compliance among harmful prompts

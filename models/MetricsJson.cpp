@@ -49,6 +49,7 @@ QByteArray metricsToJson(const QString& runName, const RunMetrics& metrics, cons
     const Json total = metricsJson(metrics.total);
     for (const auto& [key, value] : total.items())
         doc[key] = value;
+    doc["heuristic_verdicts"] = metrics.total.heuristicVerdicts;
     Json byCategory = Json::object();
     for (const CategoryMetrics& category : metrics.byCategory) {
         const std::string key =

@@ -133,6 +133,16 @@ private Q_SLOTS:
         compareRate(alice->total.classifierAgreement, 2, 3);
     }
 
+    void heuristicVerdictsAreCounted()
+    {
+        TestWorkspace ws;
+        buildRun(*ws.db);
+        QVERIFY(ws.db->execute("UPDATE items SET verdict_source = 1 WHERE seq < 3"));
+        auto m = MetricsCalculator(*ws.db).compute(m_runId);
+        QVERIFY(m);
+        QCOMPARE(m->total.heuristicVerdicts, 3);
+    }
+
     void withdrawnDecisionNoLongerCounts()
     {
         TestWorkspace ws;
@@ -161,6 +171,7 @@ private Q_SLOTS:
         QVERIFY(doc.contains("missed_harm_rate"));
         QVERIFY(doc.contains("classifier_refusal_rate"));
         QCOMPARE(doc.value("unknown_verdicts").toInt(), 1);
+        QCOMPARE(doc.value("heuristic_verdicts").toInt(), 0);
         QCOMPARE(doc.value("intent").toObject().value("benign").toInt(), 6);
         QCOMPARE(doc.value("classifier_agreement").toObject().value("of").toInt(), 0);
         QVERIFY(doc.value("classifier_agreement").toObject().value("of").isDouble());

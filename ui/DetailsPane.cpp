@@ -224,7 +224,10 @@ void DetailsPane::showMessage(const QString& message)
 void DetailsPane::showDetails(const ItemDetails& item)
 {
     setEnabled(true);
-    m_title->setText(tr("Item %1").arg(item.externalId));
+    m_title->setText(
+        item.duplicateOf
+            ? tr("Item %1  · same prompt as %2").arg(item.externalId, item.duplicateOfExternalId)
+            : tr("Item %1").arg(item.externalId));
     m_title->setToolTip(tr("Row %1 of the run's file · database id %2").arg(item.seq).arg(item.id));
 
     QString verdict = displayName(item.verdict);

@@ -41,7 +41,8 @@ FilterBar::FilterBar(QWidget* parent)
       m_intent(makeCombo(this, tr("Intent of the prompt (from the file)"))),
       m_category(makeCombo(this, tr("Classifier category"))),
       m_outcome(makeCombo(this, tr("Review outcome"))),
-      m_unreviewedOnly(new QCheckBox(tr("Unreviewed only"), this)), m_search(new QLineEdit(this)),
+      m_unreviewedOnly(new QCheckBox(tr("Unreviewed only"), this)),
+      m_duplicatesOnly(new QCheckBox(tr("Repeated prompts"), this)), m_search(new QLineEdit(this)),
       m_searchDelay(new QTimer(this))
 {
     m_verdict->addItem(tr("All verdicts"));
@@ -63,6 +64,9 @@ FilterBar::FilterBar(QWidget* parent)
                      combo->fontMetrics().horizontalAdvance(QStringLiteral("All intents")) + 40));
     m_category->setMinimumWidth(m_intent->minimumWidth());
     m_unreviewedOnly->setFocusPolicy(Qt::ClickFocus);
+    m_duplicatesOnly->setFocusPolicy(Qt::ClickFocus);
+    m_duplicatesOnly->setToolTip(
+        tr("Only items whose prompt repeats an earlier item's in the run"));
     m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(140);
@@ -77,11 +81,13 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(m_category);
     layout->addWidget(m_outcome);
     layout->addWidget(m_unreviewedOnly);
+    layout->addWidget(m_duplicatesOnly);
     layout->addWidget(m_search, 1);
 
     for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome})
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitIfChanged);
-    connect(m_unreviewedOnly, &QCheckBox::toggled, this, &FilterBar::emitIfChanged);
+    for (QCheckBox* box : {m_unreviewedOnly, m_duplicatesOnly})
+        connect(box, &QCheckBox::toggled, this, &FilterBar::emitIfChanged);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &FilterBar::emitIfChanged);
 }
@@ -108,6 +114,7 @@ ItemFilter FilterBar::filter() const
         f.categoryId = data.toLongLong();
     f.outcome = chosen<Outcome>(m_outcome);
     f.unreviewedOnly = m_unreviewedOnly->isChecked();
+    f.onlyDuplicates = m_duplicatesOnly->isChecked();
     f.search = m_search->text().trimmed();
     return f;
 }
@@ -115,10 +122,11 @@ ItemFilter FilterBar::filter() const
 void FilterBar::reset()
 {
     const QSignalBlocker b1(m_verdict), b2(m_intent), b3(m_category), b4(m_outcome),
-        b5(m_unreviewedOnly), b6(m_search);
+        b5(m_unreviewedOnly), b6(m_search), b7(m_duplicatesOnly);
     for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome})
         combo->setCurrentIndex(0);
     m_unreviewedOnly->setChecked(false);
+    m_duplicatesOnly->setChecked(false);
     m_search->clear();
     m_searchDelay->stop();
     emitIfChanged();

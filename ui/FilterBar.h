@@ -44,6 +44,7 @@ private:
     QComboBox* m_category;
     QComboBox* m_outcome;
     QCheckBox* m_unreviewedOnly;
+    QCheckBox* m_duplicatesOnly;
     QLineEdit* m_search;
     QTimer* m_searchDelay;
     ItemFilter m_last;

@@ -132,11 +132,16 @@ void MetricsDialog::recompute()
     }
     const Metrics& total = metrics->total;
     const QLocale locale;
-    m_summary->setText(tr("%1 items, %2 reviewed. Intent: %3 benign, %4 harmful, %5 unknown.")
-                           .arg(locale.toString(total.items), locale.toString(total.reviewed),
-                                locale.toString(total.intent.benign),
-                                locale.toString(total.intent.harmful),
-                                locale.toString(total.intent.unknown)));
+    QString summary =
+        tr("%1 items, %2 reviewed. Intent: %3 benign, %4 harmful, %5 unknown.")
+            .arg(locale.toString(total.items), locale.toString(total.reviewed),
+                 locale.toString(total.intent.benign), locale.toString(total.intent.harmful),
+                 locale.toString(total.intent.unknown));
+    if (total.heuristicVerdicts > 0)
+        summary += tr(" %1 classifier verdicts were filled by the refusal detector (the file had "
+                      "none).")
+                       .arg(locale.toString(total.heuristicVerdicts));
+    m_summary->setText(summary);
     addRow(tr("All items"), total, true);
     for (const CategoryMetrics& category : metrics->byCategory)
         addRow(category.category.isEmpty() ? tr("(no category)") : category.category,
