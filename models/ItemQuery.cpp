@@ -1,13 +1,14 @@
 #include "ItemQuery.h"
 
 #include "Database.h"
+#include "ItemEntries.h"
 #include "SearchIndex.h"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -18,9 +19,6 @@ namespace {
 // SQLite's NOCASE), then file order.
 constexpr size_t kPromptKeyBytes = 24;
 
-// Past this many sorted runs, merging them pairwise costs more than one sort.
-constexpr size_t kMaxMergedRuns = 64;
-
 Status checked(const Statement& st, const char* where)
 {
     if (!st.isValid())
@@ -28,53 +26,6 @@ Status checked(const Statement& st, const char* where)
     if (st.hasError())
         return makeError(st.error(), QString::fromLatin1(where));
     return {};
-}
-
-// One item with the value it is ordered by (NaN: NULL, first as in SQLite's ascending order).
-struct Entry
-{
-    double key;
-    std::int64_t seq;
-    std::int64_t id;
-};
-
-bool entryLess(const Entry& a, const Entry& b)
-{
-    const bool aNull = std::isnan(a.key), bNull = std::isnan(b.key);
-    if (aNull != bNull)
-        return aNull;
-    if (!aNull && a.key != b.key)
-        return a.key < b.key;
-    return a.seq < b.seq;
-}
-
-// Sorts entries that arrive as a few sorted runs (one per index range) by merging the runs.
-void sortEntries(std::vector<Entry>& entries)
-{
-    std::vector<size_t> bounds{0};
-    for (size_t i = 1; i < entries.size(); ++i) {
-        if (!entryLess(entries[i], entries[i - 1]))
-            continue;
-        bounds.push_back(i);
-        if (bounds.size() > kMaxMergedRuns) {
-            std::sort(entries.begin(), entries.end(), entryLess);
-            return;
-        }
-    }
-    bounds.push_back(entries.size());
-    while (bounds.size() > 2) {
-        std::vector<size_t> merged{0};
-        size_t j = 0;
-        for (; j + 2 < bounds.size(); j += 2) {
-            std::inplace_merge(entries.begin() + std::ptrdiff_t(bounds[j]),
-                               entries.begin() + std::ptrdiff_t(bounds[j + 1]),
-                               entries.begin() + std::ptrdiff_t(bounds[j + 2]), entryLess);
-            merged.push_back(bounds[j + 2]);
-        }
-        if (j + 1 < bounds.size() && merged.back() != bounds.back())
-            merged.push_back(bounds.back());
-        bounds = std::move(merged);
-    }
 }
 
 // The filter as equality terms on items' columns (codes as stored).
@@ -132,40 +83,46 @@ struct Terms
     }
 };
 
+// The column an order sorts by ("NULL" for file order, which needs none).
+const char* keyColumn(ItemSortKey key)
+{
+    switch (key) {
+    case ItemSortKey::Verdict:
+        return "verdict";
+    case ItemSortKey::Intent:
+        return "intent";
+    case ItemSortKey::Category:
+        return "category_id";
+    case ItemSortKey::Score:
+        return "score";
+    case ItemSortKey::Outcome:
+        return "outcome";
+    case ItemSortKey::File:
+    case ItemSortKey::Prompt:
+        break;
+    }
+    return "NULL";
+}
+
 // Which covering index range holds the filter's items, and in what order it gives them. Every
 // (run_id, ...) index carries verdict, intent, category, outcome, score and seq (schema v4), so
 // no plan reads the table. INDEXED BY: without ANALYZE statistics SQLite cannot tell a category
 // (a few percent of a run) from a verdict (a third).
 std::string selectSql(const Terms& t, ItemSortKey key)
 {
-    const char* column = "NULL";
-    switch (key) {
-    case ItemSortKey::Verdict:
-        column = "verdict";
-        break;
-    case ItemSortKey::Intent:
-        column = "intent";
-        break;
-    case ItemSortKey::Category:
-        column = "category_id";
-        break;
-    case ItemSortKey::Score:
-        column = "score";
-        break;
-    case ItemSortKey::Outcome:
-        column = "outcome";
-        break;
-    case ItemSortKey::File:
-    case ItemSortKey::Prompt:
-        break;
-    }
+    const char* column = keyColumn(key);
     std::string index, where = "run_id = ?1", order = "seq";
-    if (t.category) {
+    if (t.duplicates) {
+        // Repeated prompts are few: their partial index, the other terms checked on the table.
+        index = "items_run_duplicate";
+        where += t.checks("", "");
+    } else if (t.category) {
         index = "items_run_category";
         where += t.checks("", "");
-    } else if (t.outcome) {
-        index = "items_run_outcome";
-        where += t.checks("", "");
+    } else if (t.outcome && *t.outcome > 0) {
+        // The reviewed items in file order; partial, so the query must say outcome > 0 itself.
+        index = "items_run_reviewed";
+        where += " AND outcome > 0" + t.checks("", "");
     } else if (t.verdict) {
         index = "items_run_class";
         where += t.checks("", "");
@@ -175,15 +132,16 @@ std::string selectSql(const Terms& t, ItemSortKey key)
         index = "items_run_class";
         where += " AND verdict IN (0, 1, 2, 3)" + t.checks("", "");
         order = "verdict, seq"; // one sorted run per verdict
+    } else if (t.outcome) {
+        // Unreviewed only: every position, checked; one sorted run per verdict and intent.
+        index = "items_run_class";
+        where += t.checks("", "");
+        order = "verdict, intent, seq";
     } else {
         switch (key) {
         case ItemSortKey::Score:
             index = "items_run_score";
             order = "score, seq";
-            break;
-        case ItemSortKey::Outcome:
-            index = "items_run_outcome";
-            order = "outcome, seq";
             break;
         case ItemSortKey::Verdict:
         case ItemSortKey::Intent:
@@ -198,8 +156,6 @@ std::string selectSql(const Terms& t, ItemSortKey key)
             break; // the (run_id, seq) unique index
         }
     }
-    if (t.duplicates && where == "run_id = ?1")
-        where += " AND duplicate_of IS NOT NULL"; // the other branches add it through checks()
     std::string sql = std::string("SELECT seq, id, ") + column + " FROM items";
     if (!index.empty())
         sql += " INDEXED BY " + index;
@@ -235,6 +191,42 @@ Result<std::vector<std::int64_t>> searchIds(const Database& db, const QString& m
         return done.error();
     return ids;
 }
+
+// What a search found, for membership tests while a filter's index range is read: a bitmap over
+// a contiguous run's ids (one bit per item), else a binary search of the sorted ids.
+class Found
+{
+public:
+    Found(std::vector<std::int64_t> ids, const RunSpan& span)
+        : m_ids(std::move(ids)), m_runCount(span.count)
+    {
+        if (!span.contiguous())
+            return;
+        m_first = span.firstId;
+        m_bits.assign(size_t(span.count + 63) / 64, 0);
+        for (const std::int64_t id : m_ids) {
+            const std::uint64_t at = std::uint64_t(id - m_first);
+            m_bits[at / 64] |= std::uint64_t(1) << (at % 64);
+        }
+    }
+    const std::vector<std::int64_t>& ids() const { return m_ids; }
+    // Few enough that reading each found item (about a microsecond) beats reading the filter's
+    // index range (a tenth of that per entry, over a fifth of the run or more).
+    bool isFew() const { return std::int64_t(m_ids.size()) * 32 < m_runCount; }
+    bool contains(std::int64_t id) const
+    {
+        if (m_bits.empty())
+            return std::binary_search(m_ids.begin(), m_ids.end(), id);
+        const std::uint64_t at = std::uint64_t(id - m_first);
+        return at / 64 < m_bits.size() && (m_bits[at / 64] >> (at % 64) & 1) != 0;
+    }
+
+private:
+    std::vector<std::int64_t> m_ids;
+    std::int64_t m_runCount = 0;
+    std::int64_t m_first = 0;
+    std::vector<std::uint64_t> m_bits;
+};
 
 // By prompt excerpt. No index serves it, and SQLite's sorter needs seconds and ~150 MB for a
 // million excerpts; one scan in table order and a sort of fixed-size prefix keys takes a
@@ -289,11 +281,49 @@ Result<std::vector<std::int64_t>> byPrompt(const Database& db, std::int64_t runI
     return ids;
 }
 
-// The filter's items as entries keyed by `key`, in whatever order their index range gives.
-// With `found` (ascending ids), only those items are kept.
-Result<std::vector<Entry>> entriesFor(const Database& db, std::int64_t runId, const Terms& terms,
-                                      ItemSortKey key, const std::vector<std::int64_t>* found)
+// The whole run by outcome: the unreviewed items (every position but the reviewed ones) in file
+// order, then the reviewed ones from their partial index, sorted by outcome.
+Result<std::vector<ItemEntry>> byOutcome(const Database& db, std::int64_t runId, const Found* found)
 {
+    auto keep = [&](std::int64_t id) { return !found || found->contains(id); };
+    Statement reviewed =
+        db.prepare("SELECT seq, id, outcome FROM items INDEXED BY items_run_reviewed "
+                   "WHERE run_id = ? AND outcome > 0 ORDER BY seq");
+    reviewed.bind(1, runId);
+    std::vector<ItemEntry> tail;
+    std::vector<std::int64_t> skipped;
+    while (reviewed.step()) {
+        skipped.push_back(reviewed.int64(0));
+        if (keep(reviewed.int64(1)))
+            tail.push_back({double(reviewed.int64(2)), reviewed.int64(0), reviewed.int64(1)});
+    }
+    if (auto done = checked(reviewed, "items"); !done)
+        return done.error();
+    sortItemEntries(tail);
+
+    Statement all = db.prepare("SELECT seq, id FROM items WHERE run_id = ? ORDER BY seq");
+    all.bind(1, runId);
+    std::vector<ItemEntry> entries;
+    while (all.step()) {
+        const std::int64_t seq = all.int64(0), id = all.int64(1);
+        if (keep(id) && !std::binary_search(skipped.begin(), skipped.end(), seq))
+            entries.push_back({0.0, seq, id});
+    }
+    if (auto done = checked(all, "items"); !done)
+        return done.error();
+    entries.insert(entries.end(), tail.begin(), tail.end());
+    return entries;
+}
+
+// The filter's items as entries keyed by `key`, in whatever order their index range gives.
+// With `found` (ascending ids), only those items are kept; when they are few, they are read one
+// by one instead of the filter's range.
+Result<std::vector<ItemEntry>> entriesFor(const Database& db, std::int64_t runId,
+                                          const Terms& terms, ItemSortKey key, const Found* found)
+{
+    const bool fewFound = found && found->isFew();
+    if (key == ItemSortKey::Outcome && terms.none() && !fewFound)
+        return byOutcome(db, runId, found);
     std::unordered_map<std::int64_t, double> ranks;
     if (key == ItemSortKey::Category) {
         auto loaded = categoryRanks(db);
@@ -301,14 +331,10 @@ Result<std::vector<Entry>> entriesFor(const Database& db, std::int64_t runId, co
             return loaded.error();
         ranks = std::move(loaded).value();
     }
-    Statement st = db.prepare(selectSql(terms, key));
-    terms.bind(st, runId);
-    std::vector<Entry> entries;
-    while (st.step()) {
-        const std::int64_t id = st.int64(1);
-        if (found && !std::binary_search(found->begin(), found->end(), id))
-            continue;
-        Entry e{0.0, st.int64(0), id};
+    std::vector<ItemEntry> entries;
+    // Columns: seq, id, key.
+    auto add = [&](const Statement& st) {
+        ItemEntry e{0.0, st.int64(0), st.int64(1)};
         if (key == ItemSortKey::Category) {
             const auto rank = st.isNull(2) ? ranks.end() : ranks.find(st.int64(2));
             e.key = st.isNull(2)          ? 0.0
@@ -318,6 +344,41 @@ Result<std::vector<Entry>> entriesFor(const Database& db, std::int64_t runId, co
             e.key = st.isNull(2) ? std::numeric_limits<double>::quiet_NaN() : st.real(2);
         }
         entries.push_back(e);
+    };
+
+    if (fewFound) {
+        // By rowid, kLookupSlots at a time (?6 on; unused slots NULL); the unary + keeps every
+        // index on items out of the plan.
+        constexpr int kLookupSlots = 256;
+        std::string slots;
+        for (int i = 0; i < kLookupSlots; ++i)
+            slots += (i == 0 ? "?" : ",?") + std::to_string(6 + i);
+        Statement st = db.prepare(std::string("SELECT seq, id, ") + keyColumn(key) +
+                                  " FROM items WHERE id IN (" + slots + ") AND +run_id = ?1" +
+                                  terms.checks("+"));
+        const std::vector<std::int64_t>& ids = found->ids();
+        for (size_t first = 0; first < ids.size(); first += kLookupSlots) {
+            terms.bind(st, runId);
+            for (int i = 0; i < kLookupSlots; ++i) {
+                if (first + size_t(i) < ids.size())
+                    st.bind(6 + i, ids[first + size_t(i)]);
+                else
+                    st.bindNull(6 + i);
+            }
+            while (st.step())
+                add(st);
+            if (auto done = checked(st, "items"); !done)
+                return done.error();
+            st.reset();
+        }
+        return entries;
+    }
+
+    Statement st = db.prepare(selectSql(terms, key));
+    terms.bind(st, runId);
+    while (st.step()) {
+        if (!found || found->contains(st.int64(1)))
+            add(st);
     }
     if (auto done = checked(st, "items"); !done)
         return done.error();
@@ -330,6 +391,14 @@ bool ItemQuery::keepsWholeRun(const ItemFilter& filter)
 {
     return !filter.verdict && !filter.intent && !filter.categoryId && !filter.outcome &&
            !filter.unreviewedOnly && !filter.onlyDuplicates && ftsQuery(filter.search).isEmpty();
+}
+
+bool ItemQuery::keepsUnreviewed(const ItemFilter& filter)
+{
+    const bool unreviewed =
+        filter.outcome ? *filter.outcome == Outcome::Unreviewed : filter.unreviewedOnly;
+    return unreviewed && !filter.verdict && !filter.intent && !filter.categoryId &&
+           !filter.onlyDuplicates && ftsQuery(filter.search).isEmpty();
 }
 
 Result<RunSpan> ItemQuery::span(const Database& db, std::int64_t runId)
@@ -347,8 +416,21 @@ Result<RunSpan> ItemQuery::span(const Database& db, std::int64_t runId)
     return span;
 }
 
-Result<std::vector<std::int64_t>> ItemQuery::firstIdsByScore(const Database& db, std::int64_t runId,
-                                                             bool descending, int limit)
+Result<std::vector<std::int64_t>> ItemQuery::reviewedSeqs(const Database& db, std::int64_t runId)
+{
+    Statement st = db.prepare("SELECT seq FROM items INDEXED BY items_run_reviewed "
+                              "WHERE run_id = ? AND outcome > 0 ORDER BY seq");
+    st.bind(1, runId);
+    std::vector<std::int64_t> seqs;
+    while (st.step())
+        seqs.push_back(st.int64(0));
+    if (auto done = checked(st, "items"); !done)
+        return done.error();
+    return seqs;
+}
+
+Result<std::vector<std::int64_t>> ItemQuery::idsByScore(const Database& db, std::int64_t runId,
+                                                        bool descending, int limit)
 {
     Statement st = db.prepare(
         std::string("SELECT id FROM items INDEXED BY items_run_score WHERE run_id = ? ORDER BY ") +
@@ -370,7 +452,7 @@ Result<std::vector<std::int64_t>> ItemQuery::matchingIds(const Database& db, std
     if (runId == 0 || terms.impossible)
         return std::vector<std::int64_t>();
 
-    std::vector<std::int64_t> found;
+    std::optional<Found> found;
     const QString match = ftsQuery(filter.search);
     if (!match.isEmpty()) {
         auto run = span(db, runId);
@@ -379,15 +461,15 @@ Result<std::vector<std::int64_t>> ItemQuery::matchingIds(const Database& db, std
         auto ids = run->count > 0 ? searchIds(db, match, *run) : std::vector<std::int64_t>();
         if (!ids)
             return ids.error();
-        found = std::move(ids).value();
-        if (found.empty())
-            return found;
+        if (ids->empty())
+            return ids;
         // Ids ascend with seq: a contiguous run's matches already are its file order.
         if (terms.none() && key == ItemSortKey::File && run->contiguous()) {
             if (descending)
-                std::reverse(found.begin(), found.end());
-            return found;
+                std::reverse(ids->begin(), ids->end());
+            return ids;
         }
+        found.emplace(std::move(ids).value(), *run);
     }
 
     std::vector<std::int64_t> ids;
@@ -396,17 +478,15 @@ Result<std::vector<std::int64_t>> ItemQuery::matchingIds(const Database& db, std
         if (!sorted)
             return sorted.error();
         ids = std::move(sorted).value();
-        if (!match.isEmpty())
-            std::erase_if(ids, [&](std::int64_t id) {
-                return !std::binary_search(found.begin(), found.end(), id);
-            });
+        if (found)
+            std::erase_if(ids, [&](std::int64_t id) { return !found->contains(id); });
     } else {
-        auto entries = entriesFor(db, runId, terms, key, match.isEmpty() ? nullptr : &found);
+        auto entries = entriesFor(db, runId, terms, key, found ? &*found : nullptr);
         if (!entries)
             return entries.error();
-        sortEntries(*entries);
+        sortItemEntries(*entries);
         ids.reserve(entries->size());
-        for (const Entry& e : *entries)
+        for (const ItemEntry& e : *entries)
             ids.push_back(e.id);
     }
     // Every order is total (ties go by seq), so descending is ascending reversed.

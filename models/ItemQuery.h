@@ -43,10 +43,15 @@ public:
     static Result<std::vector<std::int64_t>> matchingIds(const Database& db, std::int64_t runId,
                                                          const ItemFilter& filter, ItemSortKey key,
                                                          bool descending);
-    // The first `limit` ids of the whole run by score (and seq): one walk of the score index.
-    static Result<std::vector<std::int64_t>> firstIdsByScore(const Database& db, std::int64_t runId,
-                                                             bool descending, int limit);
+    // The ids of the whole run by score (and seq), the first `limit` or all (-1): one walk of
+    // the score index, no sort.
+    static Result<std::vector<std::int64_t>> idsByScore(const Database& db, std::int64_t runId,
+                                                        bool descending, int limit = -1);
     static Result<RunSpan> span(const Database& db, std::int64_t runId);
+    // The positions (seq) of the run's reviewed items (outcome > 0), ascending.
+    static Result<std::vector<std::int64_t>> reviewedSeqs(const Database& db, std::int64_t runId);
+    // True when the filter keeps exactly the run's unreviewed items.
+    static bool keepsUnreviewed(const ItemFilter& filter);
     // True when the filter keeps every item of the run (a search without a word is no search).
     static bool keepsWholeRun(const ItemFilter& filter);
 };

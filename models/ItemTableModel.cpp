@@ -7,15 +7,9 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace overrule {
 namespace {
-
-// How many ids nextUnreviewedRow() checks per query, and how many such queries it makes before
-// it reads the run's unreviewed items at once.
-constexpr int kScanChunk = 1024;
-constexpr int kNearChunks = 4;
 
 std::string placeholders(int count)
 {
@@ -58,8 +52,6 @@ ItemTableModel::ItemTableModel(const Database& db, QObject* parent)
     m_seqPageQuery =
         m_db.prepare(std::string(kRowColumns) + "WHERE i.run_id = ? AND i.seq BETWEEN ? AND ?");
     m_seqIdQuery = m_db.prepare("SELECT id FROM items WHERE run_id = ? AND seq = ?");
-    m_unreviewedQuery = m_db.prepare("SELECT id FROM items WHERE outcome = 0 AND id IN (" +
-                                     placeholders(kScanChunk) + ")");
 }
 
 ItemTableModel::~ItemTableModel() = default;
@@ -217,93 +209,17 @@ int ItemTableModel::rowOfItem(std::int64_t itemId) const
             fail(st.isValid() ? st.error() : st.prepareError());
         return -1;
     }
-    const std::int64_t seq = st.int64(0);
-    return seq >= 0 && seq < m_rows.count() ? m_rows.rowOfSeq(seq) : -1;
-}
-
-// In file order the next unreviewed item is one lookup in the (run, outcome, seq) index.
-int ItemTableModel::nextUnreviewedInFileOrder(int afterRow) const
-{
-    const bool down = !m_rows.isDescending();
-    // The position the search starts past, in seq terms (rows run backwards when descending).
-    const std::int64_t past =
-        afterRow < 0 ? (down ? -1 : m_rows.count()) : m_rows.seqOfRow(afterRow);
-    Statement st = m_db.prepare(
-        std::string("SELECT seq FROM items INDEXED BY items_run_outcome WHERE run_id = ? AND "
-                    "outcome = 0 AND seq ") +
-        (down ? "> ? ORDER BY seq" : "< ? ORDER BY seq DESC") + " LIMIT 1");
-    st.bind(1, m_runId).bind(2, past);
-    if (!st.step()) {
-        if (!st.isValid() || st.hasError())
-            fail(st.isValid() ? st.error() : st.prepareError());
-        return -1;
-    }
-    const std::int64_t seq = st.int64(0);
-    return seq >= 0 && seq < m_rows.count() ? m_rows.rowOfSeq(seq) : -1;
+    return m_rows.rowOfSeq(st.int64(0));
 }
 
 int ItemTableModel::nextUnreviewedRow(int afterRow) const
 {
-    const int count = m_rows.count();
-    if (afterRow + 1 >= count)
-        return -1;
-    if (m_rows.isFileOrder())
-        return nextUnreviewedInFileOrder(afterRow);
-
-    // Asks SQLite rather than the page cache: the database is the truth, and a scan must not
-    // evict the pages the view is showing. The next unreviewed row is usually close, so a few
-    // chunks of rows are checked by id first; past them, one index range gives every unreviewed
-    // item of the run and the rest of the rows are checked against it.
-    int start = std::max(afterRow + 1, 0);
-    for (int chunks = 0; start < count && chunks < kNearChunks; ++chunks, start += kScanChunk) {
-        const int n = std::min(kScanChunk, count - start);
-        auto ids = m_rows.ids(m_db, start, n);
-        if (!ids) {
-            fail(ids.error().toString());
-            return -1;
-        }
-        const std::int64_t* chunk = *ids;
-        bindIds(m_unreviewedQuery, chunk, n, kScanChunk);
-        std::unordered_set<std::int64_t> unreviewed;
-        while (m_unreviewedQuery.step())
-            unreviewed.insert(m_unreviewedQuery.int64(0));
-        const QString error = m_unreviewedQuery.error();
-        m_unreviewedQuery.reset();
-        if (!error.isEmpty()) {
-            fail(error);
-            return -1;
-        }
-        for (int i = 0; i < n && !unreviewed.empty(); ++i) {
-            if (unreviewed.count(chunk[i]))
-                return start + i;
-        }
-    }
-    if (start >= count)
-        return -1;
-
-    auto rest = m_rows.ids(m_db, start, count - start);
-    if (!rest) {
-        fail(rest.error().toString());
+    auto row = m_rows.nextUnreviewed(m_db, afterRow);
+    if (!row) {
+        fail(row.error().toString());
         return -1;
     }
-    Statement st = m_db.prepare(
-        "SELECT id FROM items INDEXED BY items_run_outcome WHERE run_id = ? AND outcome = 0");
-    st.bind(1, m_runId);
-    std::vector<std::int64_t> unreviewed;
-    while (st.step())
-        unreviewed.push_back(st.int64(0));
-    if (!st.isValid() || st.hasError()) {
-        fail(st.isValid() ? st.error() : st.prepareError());
-        return -1;
-    }
-    if (unreviewed.empty())
-        return -1;
-    std::sort(unreviewed.begin(), unreviewed.end());
-    for (int row = start; row < count; ++row) {
-        if (std::binary_search(unreviewed.begin(), unreviewed.end(), (*rest)[row - start]))
-            return row;
-    }
-    return -1;
+    return *row;
 }
 
 void ItemTableModel::refreshItem(std::int64_t itemId)

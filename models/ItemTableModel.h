@@ -102,7 +102,6 @@ private:
     static Row readRow(const Statement& st);
     Result<std::vector<Row>> fetchRows(const std::int64_t* ids, int count) const;
     Result<std::vector<Row>> fetchFileOrder(int firstRow, int count) const;
-    int nextUnreviewedInFileOrder(int afterRow) const;
     void fail(const QString& message) const;
 
     const Database& m_db;
@@ -110,12 +109,11 @@ private:
     ItemFilter m_filter;
     int m_sortColumn = IdColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    mutable ItemRows m_rows;             // reads the rest of an order when first needed
-    mutable std::list<Page> m_pages;     // most recently used first
-    mutable Statement m_pageQuery;       // prepared once: kPageSize bound ids
-    mutable Statement m_seqPageQuery;    // prepared once: a range of positions in the run
-    mutable Statement m_seqIdQuery;      // prepared once: the id at one position
-    mutable Statement m_unreviewedQuery; // prepared once: a chunk of ids to scan
+    mutable ItemRows m_rows;          // reads the rest of an order when first needed
+    mutable std::list<Page> m_pages;  // most recently used first
+    mutable Statement m_pageQuery;    // prepared once: kPageSize bound ids
+    mutable Statement m_seqPageQuery; // prepared once: a range of positions in the run
+    mutable Statement m_seqIdQuery;   // prepared once: the id at one position
     mutable QString m_lastError;
 };
 

@@ -73,15 +73,27 @@ void addItems(Metrics& m, int v, int b, int i, bool reviewed, std::int64_t n)
     }
 }
 
+Status checked(const Statement& st)
+{
+    if (!st.isValid())
+        return makeError(st.prepareError(), QStringLiteral("metrics"));
+    if (st.hasError())
+        return makeError(st.error(), QStringLiteral("metrics"));
+    return {};
+}
+
 // Category id -> metrics; 0 stands for "no category" (ids start at 1).
 using ByCategory = std::unordered_map<std::int64_t, Metrics>;
 
 // Every item as the classifier sees it, unreviewed. Items never change their verdict, intent or
-// category, so this is counts per (category, verdict, intent) from one covering index range.
-Status countClassified(const Database& db, std::int64_t runId, ByCategory& out)
+// category, so this is counts per (category, verdict, intent) from one covering index range;
+// the same pass counts the verdicts that the refusal detector filled in.
+Status countClassified(const Database& db, std::int64_t runId, ByCategory& out,
+                       std::int64_t& heuristicVerdicts)
 {
-    Statement st = db.prepare("SELECT category_id, verdict, intent FROM items INDEXED BY "
-                              "items_run_category WHERE run_id = ? ORDER BY category_id, seq");
+    Statement st =
+        db.prepare("SELECT category_id, verdict, intent, verdict_source FROM items INDEXED BY "
+                   "items_run_category WHERE run_id = ? ORDER BY category_id, seq");
     st.bind(1, runId);
     // Rows come grouped by category: count into a flat array and fold it in at each change.
     std::array<std::int64_t, 12> counts{};
@@ -104,10 +116,11 @@ Status countClassified(const Database& db, std::int64_t runId, ByCategory& out)
         }
         const int v = std::clamp(st.integer(1), 0, 3), i = std::clamp(st.integer(2), 0, 2);
         ++counts[size_t(v * 3 + i)];
+        heuristicVerdicts += st.integer(3) == 1 ? 1 : 0;
     }
     fold();
-    if (st.hasError())
-        return makeError(st.error(), QStringLiteral("metrics"));
+    if (auto done = checked(st); !done)
+        return done;
     return {};
 }
 
@@ -138,9 +151,7 @@ Status applyLabels(const Database& db, std::int64_t runId, const QString& review
         addItems(out[itemCategory], v, v, itemIntent, false, -1);
         addItems(out[category], v, b, i, true, 1);
     }
-    if (st.hasError())
-        return makeError(st.error(), QStringLiteral("metrics"));
-    return {};
+    return checked(st);
 }
 
 } // namespace
@@ -148,7 +159,8 @@ Status applyLabels(const Database& db, std::int64_t runId, const QString& review
 Result<RunMetrics> MetricsCalculator::compute(std::int64_t runId, const QString& reviewer) const
 {
     ByCategory byId;
-    if (auto done = countClassified(m_db, runId, byId); !done)
+    std::int64_t heuristicVerdicts = 0;
+    if (auto done = countClassified(m_db, runId, byId, heuristicVerdicts); !done)
         return done.error();
     if (auto done = applyLabels(m_db, runId, reviewer, byId); !done)
         return done.error();
@@ -157,8 +169,8 @@ Result<RunMetrics> MetricsCalculator::compute(std::int64_t runId, const QString&
     Statement st = m_db.prepare("SELECT id, name FROM categories");
     while (st.step())
         names.emplace(st.int64(0), st.text(1));
-    if (st.hasError())
-        return makeError(st.error(), QStringLiteral("metrics"));
+    if (auto done = checked(st); !done)
+        return done.error();
 
     RunMetrics result;
     for (const auto& [id, metrics] : byId) {
@@ -169,12 +181,7 @@ Result<RunMetrics> MetricsCalculator::compute(std::int64_t runId, const QString&
         const auto name = names.find(id);
         result.byCategory.push_back({name == names.end() ? QString() : name->second, metrics});
     }
-    Statement heuristic =
-        m_db.prepare("SELECT count(*) FROM items WHERE run_id = ? AND verdict_source = 1");
-    heuristic.bind(1, runId);
-    if (!heuristic.step())
-        return makeError(heuristic.error(), QStringLiteral("metrics"));
-    result.total.heuristicVerdicts = heuristic.int64(0);
+    result.total.heuristicVerdicts = heuristicVerdicts;
     std::sort(result.byCategory.begin(), result.byCategory.end(),
               [](const CategoryMetrics& a, const CategoryMetrics& b) {
                   if (a.category.isEmpty() != b.category.isEmpty())

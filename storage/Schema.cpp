@@ -162,8 +162,24 @@ INSERT INTO item_search(item_search, rank) VALUES ('automerge', 16);
 UPDATE runs SET search_indexed_upto = 0;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4};
+// Version 5: the reviewed items get a partial index in file order instead of a full outcome
+// index: it is empty at import, so an import maintains three secondary indexes instead of five
+// (v3) or four (v4); "unreviewed" is every position but the reviewed ones, and the next
+// unreviewed item is found by walking them from the current position. The category index also
+// carries verdict_source, so that the metrics count heuristic verdicts in the same index pass.
+// (IF EXISTS: a development build of version 4 made items_run_reviewed instead.)
+constexpr std::string_view kVersion5 = R"sql(
+DROP INDEX IF EXISTS items_run_outcome;
+DROP INDEX IF EXISTS items_run_reviewed;
+CREATE INDEX items_run_reviewed ON items(run_id, seq, outcome, verdict, intent, category_id, score)
+    WHERE outcome > 0;
+DROP INDEX items_run_category;
+CREATE INDEX items_run_category
+    ON items(run_id, category_id, seq, verdict, intent, outcome, score, verdict_source);
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                         kVersion5};
 
 } // namespace
 

@@ -417,10 +417,18 @@ private Q_SLOTS:
     void everyFilterWithEveryOrder_data()
     {
         QTest::addColumn<int>("which");
-        const char* names[] = {"none",           "verdict",         "intent",
-                               "verdict+intent", "category+intent", "outcome+verdict",
-                               "unreviewed",     "search",          "search+intent",
-                               "search+category"};
+        const char* names[] = {"none",
+                               "verdict",
+                               "intent",
+                               "verdict+intent",
+                               "category+intent",
+                               "outcome+verdict",
+                               "unreviewed",
+                               "search",
+                               "search+intent",
+                               "search+category",
+                               "duplicates",
+                               "duplicates+unreviewed"};
         for (int i = 0; i < int(std::size(names)); ++i)
             QTest::newRow(names[i]) << i;
     }
@@ -436,6 +444,15 @@ private Q_SLOTS:
         auto outcome = [](const Expect& e) {
             return e.seq % 5 == 2 ? outcomeOf(e.verdict, Intent::Benign) : Outcome::Unreviewed;
         };
+        // Every sixth prompt repeats the first item's.
+        auto repeated = [](const Expect& e) { return e.seq > 0 && e.seq % 6 == 0; };
+        for (const Expect& e : f.items) {
+            if (!repeated(e))
+                continue;
+            Statement st = f.ws.db->prepare("UPDATE items SET duplicate_of = ? WHERE id = ?");
+            st.bind(1, f.items[0].id).bind(2, e.id);
+            QVERIFY(st.exec());
+        }
         const std::int64_t weapons = f.categories[3];
         ItemFilter filter;
         std::function<bool(const Expect&)> keep;
@@ -485,6 +502,17 @@ private Q_SLOTS:
             filter.search = QStringLiteral("beta");
             filter.intent = Intent::Harmful;
             keep = [](const Expect& e) { return e.seq % 2 == 1 && e.intent == Intent::Harmful; };
+            break;
+        case 10:
+            filter.onlyDuplicates = true;
+            keep = repeated;
+            break;
+        case 11:
+            filter.onlyDuplicates = true;
+            filter.unreviewedOnly = true;
+            keep = [&](const Expect& e) {
+                return repeated(e) && outcome(e) == Outcome::Unreviewed;
+            };
             break;
         default:
             filter.search = QStringLiteral("Account answer");
@@ -544,6 +572,48 @@ private Q_SLOTS:
         }
     }
 
+    // "Unreviewed only" in file order: every position but the reviewed ones, without an id list.
+    void unreviewedViewSkipsReviewedPositions()
+    {
+        Fixture f(50);
+        for (int i : {3, 4, 5, 10})
+            label(*f.ws.db, f.items[size_t(i)].id, Behaviour::Compliance, Intent::Benign);
+        ItemTableModel model(*f.ws.db);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRun(f.runId);
+        ItemFilter filter;
+        filter.unreviewedOnly = true;
+        model.setFilter(filter);
+        QCOMPARE(model.rowCount(), 46);
+        QCOMPARE(model.itemIdAt(3), f.items[6].id);
+        QCOMPARE(cell(model, 3, ItemTableModel::IdColumn), f.items[6].externalId);
+        QCOMPARE(cell(model, 45, ItemTableModel::IdColumn), f.items[49].externalId);
+        QCOMPARE(model.rowOfItem(f.items[4].id), -1);
+        QCOMPARE(model.rowOfItem(f.items[11].id), 7);
+        QCOMPARE(model.nextUnreviewedRow(2), 3);
+
+        // Decided now: the row stays until reload, and the scan passes it.
+        label(*f.ws.db, f.items[6].id, Behaviour::Compliance, Intent::Benign);
+        model.refreshItem(f.items[6].id);
+        QCOMPARE(model.rowOfItem(f.items[6].id), 3);
+        QCOMPARE(model.nextUnreviewedRow(2), 4);
+        // Withdrawn now: unreviewed again, but not one of the rows read before.
+        label(*f.ws.db, f.items[10].id, Behaviour::Unknown, Intent::Unknown);
+        QCOMPARE(model.nextUnreviewedRow(model.rowOfItem(f.items[9].id)),
+                 model.rowOfItem(f.items[11].id));
+
+        model.sort(ItemTableModel::IdColumn, Qt::DescendingOrder);
+        QCOMPARE(model.rowCount(), 46); // re-read: 6 reviewed, 10 no longer
+        QCOMPARE(model.itemIdAt(0), f.items[49].id);
+        QCOMPARE(model.itemIdAt(45), f.items[0].id);
+        QCOMPARE(model.rowOfItem(f.items[10].id), 39);
+        QCOMPARE(model.rowOfItem(f.items[6].id), -1);
+        QCOMPARE(model.nextUnreviewedRow(model.rowOfItem(f.items[7].id)), 43);
+        QCOMPARE(cell(model, 43, ItemTableModel::IdColumn), f.items[2].externalId);
+        QCOMPARE(model.nextUnreviewedRow(45), -1);
+    }
+
     // The unfiltered run by score shows its first rows at once and reads the others when a row
     // past them, or an item among them, is first needed.
     void scoreOrderReadsTheRestOnDemand()
@@ -589,6 +659,59 @@ private Q_SLOTS:
                 ++row;
             QCOMPARE(fresh.nextUnreviewedRow(row - 1), row);
             QCOMPARE(fresh.itemIdAt(2500), expected[2500]);
+        }
+    }
+
+    // A rare word with a filter: its few matches are read one by one rather than the filter's
+    // whole index range; both ways give the same rows, in every order.
+    void fewSearchMatchesWithFilters()
+    {
+        Fixture f(640);
+        {
+            Transaction tx(*f.ws.db);
+            for (int i : {5, 17, 18, 300, 301, 302, 639}) {
+                Statement st = f.ws.db->prepare(
+                    "UPDATE item_texts SET response = response || ' needle' WHERE item_id = ?");
+                st.bind(1, f.items[size_t(i)].id);
+                QVERIFY(st.exec());
+            }
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(indexRun(*f.ws.db, f.runId));
+        ItemTableModel model(*f.ws.db);
+        model.setRun(f.runId);
+        for (const QString& word : {QStringLiteral("needle"), QStringLiteral("answer")}) {
+            ItemFilter filter;
+            filter.search = word;
+            filter.verdict = Behaviour::FullRefusal;
+            model.setFilter(filter);
+            auto keep = [&](const Expect& e) {
+                const bool needle = e.seq == 5 || e.seq == 17 || e.seq == 18 || e.seq == 300 ||
+                                    e.seq == 301 || e.seq == 302 || e.seq == 639;
+                return e.verdict == Behaviour::FullRefusal &&
+                       (word == QStringLiteral("answer") || needle);
+            };
+            for (bool descending : {false, true}) {
+                model.sort(ItemTableModel::ScoreColumn,
+                           descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+                std::vector<Expect> sorted;
+                for (const Expect& e : f.items)
+                    if (keep(e))
+                        sorted.push_back(e);
+                std::stable_sort(
+                    sorted.begin(), sorted.end(), [](const Expect& a, const Expect& b) {
+                        return (a.score ? *a.score : -1.0) < (b.score ? *b.score : -1.0);
+                    });
+                if (descending)
+                    std::reverse(sorted.begin(), sorted.end());
+                std::vector<std::int64_t> expected;
+                for (const Expect& e : sorted)
+                    expected.push_back(e.id);
+                QVERIFY(!expected.empty());
+                QCOMPARE(modelIds(model), expected);
+            }
+            model.sort(ItemTableModel::IdColumn);
+            QCOMPARE(modelIds(model), f.idsWhere(keep));
         }
     }
 
