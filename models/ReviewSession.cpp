@@ -159,7 +159,8 @@ Status ReviewSession::decideOutcome(std::int64_t itemId, Outcome outcome)
     return decide(itemId, d);
 }
 
-Status ReviewSession::setCulprit(std::int64_t itemId, std::optional<std::int64_t> categoryId)
+Status ReviewSession::amend(std::int64_t itemId,
+                            const std::function<void(Decision&, const ItemFacts&)>& change)
 {
     auto item = facts(itemId);
     if (!item)
@@ -168,46 +169,34 @@ Status ReviewSession::setCulprit(std::int64_t itemId, std::optional<std::int64_t
     if (!base)
         return base.error();
     Decision d = *base;
-    d.culpritId = categoryId;
-    if (categoryId) {
-        // Naming a culprit says the refusal was wrong: a false refusal.
-        if (!isRefusal(d.behaviour))
-            d.behaviour = isRefusal(item->verdict) ? item->verdict : Behaviour::FullRefusal;
-        d.intent = Intent::Benign;
-    }
+    change(d, *item);
     if (d == *base)
         return {};
     return decide(itemId, d);
+}
+
+Status ReviewSession::setCulprit(std::int64_t itemId, std::optional<std::int64_t> categoryId)
+{
+    return amend(itemId, [categoryId](Decision& d, const ItemFacts& item) {
+        d.culpritId = categoryId;
+        if (categoryId) {
+            // Naming a culprit says the refusal was wrong: a false refusal.
+            if (!isRefusal(d.behaviour))
+                d.behaviour = isRefusal(item.verdict) ? item.verdict : Behaviour::FullRefusal;
+            d.intent = Intent::Benign;
+        }
+    });
 }
 
 Status ReviewSession::setCategory(std::int64_t itemId, std::optional<std::int64_t> categoryId)
 {
-    auto item = facts(itemId);
-    if (!item)
-        return item.error();
-    auto base = baseDecision(itemId, *item);
-    if (!base)
-        return base.error();
-    Decision d = *base;
-    d.categoryId = categoryId;
-    if (d == *base)
-        return {};
-    return decide(itemId, d);
+    return amend(itemId,
+                 [categoryId](Decision& d, const ItemFacts&) { d.categoryId = categoryId; });
 }
 
 Status ReviewSession::setNote(std::int64_t itemId, const QString& note)
 {
-    auto item = facts(itemId);
-    if (!item)
-        return item.error();
-    auto base = baseDecision(itemId, *item);
-    if (!base)
-        return base.error();
-    Decision d = *base;
-    d.note = note;
-    if (d == *base)
-        return {};
-    return decide(itemId, d);
+    return amend(itemId, [&note](Decision& d, const ItemFacts&) { d.note = note; });
 }
 
 void ReviewSession::onCommandWrite(std::int64_t itemId, const Status& status)

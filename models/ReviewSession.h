@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 class QUndoStack;
@@ -73,6 +74,9 @@ private:
     Result<std::optional<Newest>> newest(std::int64_t itemId) const;
     // The decision that a change starts from: the current label, or the item's defaults.
     Result<Decision> baseDecision(std::int64_t itemId, const ItemFacts& facts) const;
+    // Applies `change` to the item's current decision; writes only when something changed.
+    Status amend(std::int64_t itemId,
+                 const std::function<void(Decision&, const ItemFacts&)>& change);
     void onCommandWrite(std::int64_t itemId, const Status& status);
 
     const Database& m_db;

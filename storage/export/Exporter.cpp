@@ -4,6 +4,7 @@
 #include "RunStore.h"
 #include "Vocabulary.h"
 #include "export/CsvCells.h"
+#include "import/Mapping.h"
 
 #include <QIODevice>
 #include <QLocale>
@@ -156,28 +157,17 @@ std::string jsonlRecord(const Statement& st)
     return record.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+// The native keys (as the importer reads them back), then the current label flattened.
 const QStringList& csvHeader()
 {
-    static const QStringList header = {QStringLiteral("id"),
-                                       QStringLiteral("prompt"),
-                                       QStringLiteral("response"),
-                                       QStringLiteral("messages"),
-                                       QStringLiteral("verdict"),
-                                       QStringLiteral("verdict_raw"),
-                                       QStringLiteral("verdict_source"),
-                                       QStringLiteral("category"),
-                                       QStringLiteral("score"),
-                                       QStringLiteral("intent"),
-                                       QStringLiteral("model"),
-                                       QStringLiteral("metadata"),
-                                       QStringLiteral("label_behaviour"),
-                                       QStringLiteral("label_intent"),
-                                       QStringLiteral("label_outcome"),
-                                       QStringLiteral("label_category"),
-                                       QStringLiteral("label_culprit"),
-                                       QStringLiteral("label_note"),
-                                       QStringLiteral("label_reviewer"),
-                                       QStringLiteral("label_time")};
+    static const QStringList header = [] {
+        QStringList columns = Mapping::fieldKeys();
+        columns.removeAll(QStringLiteral("label"));
+        for (const char* part :
+             {"behaviour", "intent", "outcome", "category", "culprit", "note", "reviewer", "time"})
+            columns << QStringLiteral("label_") + QLatin1String(part);
+        return columns;
+    }();
     return header;
 }
 
