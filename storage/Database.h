@@ -4,7 +4,6 @@
 #include "Statement.h"
 
 #include <QString>
-
 #include <memory>
 #include <string_view>
 
@@ -18,7 +17,7 @@ class Database
 public:
     struct Options
     {
-        bool migrate = true;  // apply pending migrations on open
+        bool migrate = true; // apply pending migrations on open
         bool readOnly = false;
         int busyTimeoutMs = 5000;
     };
@@ -27,7 +26,10 @@ public:
     // and brings the schema to the current version. A workspace written by a newer Overrule
     // is refused rather than risked.
     static Result<std::unique_ptr<Database>> open(const QString& path, Options options);
-    static Result<std::unique_ptr<Database>> open(const QString& path) { return open(path, Options{}); }
+    static Result<std::unique_ptr<Database>> open(const QString& path)
+    {
+        return open(path, Options{});
+    }
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -44,6 +46,8 @@ public:
 
     int userVersion() const;
     QString journalMode() const;
+    // True for a file that holds no page yet (a workspace being created).
+    bool isEmptyFile() const;
 
     // Settings for a connection that writes one large transaction (an import): a page cache of
     // `cacheMb`, and no automatic checkpoint at commit (call checkpoint() after it instead).

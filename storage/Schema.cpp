@@ -178,8 +178,15 @@ CREATE INDEX items_run_category
     ON items(run_id, category_id, seq, verdict, intent, outcome, score, verdict_source);
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                         kVersion5};
+// Version 6: a run remembers its file's size, so that an import needs the file's hash before
+// it starts (to apply the re-import policy) only when an earlier run has the same size;
+// otherwise the hash is taken while the file is read.
+constexpr std::string_view kVersion6 = R"sql(
+ALTER TABLE runs ADD COLUMN source_size INTEGER;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5, kVersion6};
 
 } // namespace
 

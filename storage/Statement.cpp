@@ -24,7 +24,7 @@ Statement::~Statement()
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(other.m_db), m_stmt(other.m_stmt), m_prepareError(std::move(other.m_prepareError)),
-      m_error(std::move(other.m_error))
+      m_error(std::move(other.m_error)), m_lastCode(other.m_lastCode)
 {
     other.m_stmt = nullptr;
 }
@@ -37,6 +37,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
         m_stmt = other.m_stmt;
         m_prepareError = std::move(other.m_prepareError);
         m_error = std::move(other.m_error);
+        m_lastCode = other.m_lastCode;
         other.m_stmt = nullptr;
     }
     return *this;
@@ -60,8 +61,9 @@ Statement& Statement::bind(int index, const QString& value)
 {
     const QByteArray utf8 = value.toUtf8();
     if (m_stmt)
-        sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
-                            SQLITE_TRANSIENT, SQLITE_UTF8);
+        sqlite3_bind_text64(m_stmt, index, utf8.constData(),
+                            static_cast<sqlite3_uint64>(utf8.size()), SQLITE_TRANSIENT,
+                            SQLITE_UTF8);
     return *this;
 }
 
@@ -70,6 +72,14 @@ Statement& Statement::bind(int index, std::string_view utf8)
     if (m_stmt)
         sqlite3_bind_text64(m_stmt, index, utf8.data(), static_cast<sqlite3_uint64>(utf8.size()),
                             SQLITE_TRANSIENT, SQLITE_UTF8);
+    return *this;
+}
+
+Statement& Statement::bindUnowned(int index, std::string_view utf8)
+{
+    if (m_stmt)
+        sqlite3_bind_text64(m_stmt, index, utf8.data(), static_cast<sqlite3_uint64>(utf8.size()),
+                            SQLITE_STATIC, SQLITE_UTF8);
     return *this;
 }
 
@@ -100,6 +110,7 @@ bool Statement::step()
     if (!m_stmt)
         return false;
     const int rc = sqlite3_step(m_stmt);
+    m_lastCode = rc;
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
@@ -119,6 +130,11 @@ Status Statement::exec()
     if (!error.isEmpty())
         return makeError(error);
     return {};
+}
+
+bool Statement::failedOnUniqueness() const
+{
+    return m_lastCode == SQLITE_CONSTRAINT_UNIQUE || m_lastCode == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
 void Statement::reset()

@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -39,6 +38,9 @@ public:
     Statement& bind(int index, std::optional<double> value);
     Statement& bind(int index, std::optional<std::int64_t> value);
     Statement& bindNull(int index);
+    // Binds without copying: `utf8` must stay alive until the statement is reset (exec()
+    // resets), which saves a copy of every long text an import writes.
+    Statement& bindUnowned(int index, std::string_view utf8);
     // Binds an empty QString as NULL.
     Statement& bindTextOrNull(int index, const QString& value);
 
@@ -49,6 +51,8 @@ public:
     void reset();
 
     bool hasError() const { return !m_error.isEmpty(); }
+    // The last step failed on a UNIQUE or PRIMARY KEY constraint (the row already exists).
+    bool failedOnUniqueness() const;
     const QString& error() const { return m_error; }
 
     bool isNull(int column) const;
@@ -65,6 +69,7 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
     QString m_prepareError;
     QString m_error;
+    int m_lastCode = 0; // SQLite's extended result code of the last step
 };
 
 } // namespace overrule

@@ -2,6 +2,7 @@
 #include "ItemStore.h"
 #include "LoopbackHttpServer.h"
 
+#include <QCryptographicHash>
 #include <QTest>
 
 using namespace overrule;
@@ -59,6 +60,47 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM items"), 3);
     }
 
+    void storesTheFileHashWhateverTheContainer_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("jsonl") << QStringLiteral("import/native.jsonl");
+        QTest::newRow("csv") << QStringLiteral("import/mapped.csv");
+        QTest::newRow("gzip") << QStringLiteral("archive/items.jsonl.gz");
+        QTest::newRow("eval") << QStringLiteral("formats/refusal.eval");
+        QTest::newRow("json document") << QStringLiteral("formats/inspect-chat.json");
+    }
+
+    // The hash is taken while the file is read when it can be (plain text) and from the file
+    // itself otherwise; either way it is the hash of the bytes on disk, so the next import of
+    // the same file is recognised.
+    void storesTheFileHashWhateverTheContainer()
+    {
+        QFETCH(QString, file);
+        TestWorkspace ws;
+        const QString path = QStringLiteral(OVERRULE_TEST_DATA "/") + file;
+        std::optional<Mapping> mapping;
+        if (file.endsWith(QLatin1String(".csv"))) {
+            auto loaded =
+                Mapping::fromFile(QStringLiteral(OVERRULE_TEST_DATA "/import/mapping.json"));
+            REQUIRE_OK(loaded);
+            mapping = *loaded;
+        }
+        auto first = importFile(ws, path, mapping, ReimportPolicy::NewRun);
+        REQUIRE_OK(first);
+        QFile bytes(path);
+        QVERIFY(bytes.open(QIODevice::ReadOnly));
+        const QString expected = QString::fromLatin1(
+            QCryptographicHash::hash(bytes.readAll(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(first->sha256, expected);
+        auto previous = Importer::findPreviousImport(ws.path(), path);
+        REQUIRE_OK(previous);
+        QVERIFY(previous->has_value());
+        QCOMPARE(scalar(*ws.db, "SELECT source_size FROM runs"), bytes.size());
+        auto skipped = importFile(ws, path, mapping, ReimportPolicy::Skip);
+        REQUIRE_OK(skipped);
+        QVERIFY(skipped->skippedAsDuplicate);
+    }
+
     void newRunImportsAgain()
     {
         TestWorkspace ws;
@@ -91,7 +133,8 @@ private Q_SLOTS:
         file.write(lines(4, 5));
         file.close();
         // Make the workspace remember the grown file's hash as the run's, then re-add.
-        Statement st = ws.db->prepare("UPDATE runs SET source_sha256 = ? WHERE id = ?");
+        Statement st =
+            ws.db->prepare("UPDATE runs SET source_sha256 = ?, source_size = ? WHERE id = ?");
         auto sha = Importer::findPreviousImport(ws.path(), path);
         REQUIRE_OK(sha);
         QVERIFY(!sha->has_value());
@@ -99,7 +142,9 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         hash.addData(file.readAll());
         file.close();
-        st.bind(1, QString::fromLatin1(hash.result().toHex())).bind(2, first->runId);
+        st.bind(1, QString::fromLatin1(hash.result().toHex()))
+            .bind(2, static_cast<std::int64_t>(file.size()))
+            .bind(3, first->runId);
         QVERIFY(st.exec());
         auto grown = importFile(ws, path, std::nullopt, ReimportPolicy::AddNew);
         REQUIRE_OK(grown);

@@ -132,6 +132,13 @@ bool fillHeuristicVerdict(ItemRecord& item, const RefusalDetector& detector)
     return true;
 }
 
+std::optional<QString> ImportSource::sha256WhileRead() const
+{
+    if (m_gzip || !m_reader || m_reader->bytesConsumed() != m_size)
+        return std::nullopt;
+    return m_reader->sha256();
+}
+
 Result<QString> fileSha256(const QString& path, const std::atomic<bool>* cancel)
 {
     QFile file(path);

@@ -32,6 +32,9 @@ public:
     qint64 size() const { return m_size; }
     // Bytes of the file consumed so far (compressed bytes for gzip).
     qint64 position() const;
+    // The SHA-256 of the file taken while its records were read, when the reader read every
+    // byte of it as it is on disk (not gzip, not a zip's entries, not stopped early).
+    std::optional<QString> sha256WhileRead() const;
     // The run name the file suggests (Inspect eval.task, promptfoo's description, the lm-eval
     // task), else the file's base name without extensions.
     QString suggestedRunName() const;

@@ -40,16 +40,19 @@ void RecordPipeline::produce()
     SourceRecord source;
     std::vector<BuiltRecord> batch;
     batch.reserve(kBatch);
+    std::vector<std::vector<BuiltRecord>> spent;
     const auto publish = [&] {
         std::unique_lock lock(m_mutex);
         m_drained.wait(lock, [&] { return m_stopping || m_batches.size() < kMaxBatches; });
         if (m_stopping)
             return false;
         m_batches.push_back(std::move(batch));
-        batch = {};
-        batch.reserve(kBatch);
+        spent.swap(m_spent);
         lock.unlock();
         m_filled.notify_one();
+        spent.clear();
+        batch = {};
+        batch.reserve(kBatch);
         return true;
     };
     bool open = true;
@@ -59,8 +62,10 @@ void RecordPipeline::produce()
         built.location = source.location;
         built.raw = source.raw;
         built.valid = m_builder.build(source, built.item, built.problems);
-        if (built.valid)
+        if (built.valid) {
             built.heuristicVerdict = fillHeuristicVerdict(built.item, m_detector);
+            built.encoded = RunWriter::encode(built.item);
+        }
         built.position = m_position();
         if (batch.size() == kBatch)
             open = publish();
@@ -74,16 +79,18 @@ void RecordPipeline::produce()
     m_filled.notify_all();
 }
 
-bool RecordPipeline::next(BuiltRecord& record)
+BuiltRecord* RecordPipeline::next()
 {
     if (m_index == m_current.size()) {
         std::unique_lock lock(m_mutex);
         m_filled.wait(lock, [&] { return m_finished || !m_batches.empty(); });
+        if (!m_current.empty())
+            m_spent.push_back(std::move(m_current));
         if (m_batches.empty()) {
             lock.unlock();
             if (m_worker.joinable())
                 m_worker.join();
-            return false;
+            return nullptr;
         }
         m_current = std::move(m_batches.front());
         m_batches.pop_front();
@@ -91,8 +98,7 @@ bool RecordPipeline::next(BuiltRecord& record)
         lock.unlock();
         m_drained.notify_one();
     }
-    record = std::move(m_current[m_index++]);
-    return true;
+    return &m_current[m_index++];
 }
 
 } // namespace overrule

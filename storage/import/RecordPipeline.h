@@ -2,6 +2,7 @@
 
 #include "ItemRecord.h"
 #include "import/ImportTypes.h"
+#include "import/RunWriter.h"
 
 #include <QByteArray>
 #include <QString>
@@ -27,6 +28,7 @@ struct BuiltRecord
     QString location;
     QByteArray raw; // kept for import_rejects
     ItemRecord item;
+    EncodedItem encoded; // set when valid
     std::vector<ImportProblem> problems;
     bool valid = false;
     bool heuristicVerdict = false; // the verdict came from the refusal detector
@@ -49,9 +51,10 @@ public:
     RecordPipeline& operator=(const RecordPipeline&) = delete;
 
     void start();
-    // The next record in file order; false once the reader is exhausted (or failed, or was
-    // cancelled), after which the worker has finished and the reader may be inspected.
-    bool next(BuiltRecord& record);
+    // The next record in file order, valid until the following call (the caller may change
+    // it); null once the reader is exhausted (or failed, or was cancelled), after which the
+    // worker has finished and the reader may be inspected.
+    BuiltRecord* next();
     // Stops reading early and waits for the worker (the caller stopped consuming).
     void stop();
 
@@ -72,6 +75,9 @@ private:
     std::condition_variable m_filled;  // a batch is ready, or the worker finished
     std::condition_variable m_drained; // room for another batch, or stop requested
     std::deque<std::vector<BuiltRecord>> m_batches;
+    // Consumed batches go back to the worker to be freed there: memory is then released by
+    // the thread that allocated it, without contention on the allocator's arenas.
+    std::vector<std::vector<BuiltRecord>> m_spent;
     bool m_finished = false;
     bool m_stopping = false;
 

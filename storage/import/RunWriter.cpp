@@ -34,15 +34,35 @@ Status RunWriter::begin(const RunHeader& header)
 }
 
 namespace {
-PromptKey promptKey(const QString& prompt)
+PromptKey promptKeyOf(const QByteArray& utf8)
 {
-    const QByteArray md5 = QCryptographicHash::hash(prompt.toUtf8(), QCryptographicHash::Md5);
+    const QByteArray md5 = QCryptographicHash::hash(utf8, QCryptographicHash::Md5);
     PromptKey key;
     std::memcpy(&key.high, md5.constData(), sizeof key.high);
     std::memcpy(&key.low, md5.constData() + sizeof key.high, sizeof key.low);
     return key;
 }
+
+std::string_view view(const QByteArray& bytes)
+{
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+}
 } // namespace
+
+EncodedItem RunWriter::encode(const ItemRecord& item)
+{
+    EncodedItem encoded;
+    encoded.externalId = item.externalId.toUtf8();
+    encoded.prompt = item.prompt.toUtf8();
+    encoded.response = item.response.toUtf8();
+    encoded.messages = item.messagesJson.toUtf8();
+    encoded.verdictRaw = item.verdictRaw.toUtf8();
+    encoded.model = item.model.toUtf8();
+    encoded.metadata = item.metadataJson.toUtf8();
+    encoded.excerpt = excerptOf(item.prompt).toUtf8();
+    encoded.promptKey = promptKeyOf(encoded.prompt);
+    return encoded;
+}
 
 Status RunWriter::resume(std::int64_t runId)
 {
@@ -54,7 +74,10 @@ Status RunWriter::resume(std::int64_t runId)
     items.bind(1, runId);
     while (items.step()) {
         m_seq = items.int64(1) + 1;
-        m_promptItems.insert(promptKey(items.text(2)), items.int64(0));
+        const std::string_view prompt = items.utf8(2);
+        m_promptItems.insert(promptKeyOf(QByteArray::fromRawData(
+                                 prompt.data(), static_cast<qsizetype>(prompt.size()))),
+                             items.int64(0));
     }
     if (items.hasError())
         return makeError(items.error(), QStringLiteral("items"));
@@ -63,7 +86,6 @@ Status RunWriter::resume(std::int64_t runId)
 
 Status RunWriter::prepareStatements()
 {
-    m_findItem = m_db.prepare("SELECT 1 FROM items WHERE run_id = ? AND external_id = ?");
     m_insertItem = m_db.prepare(
         "INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
         "category_id, score, excerpt, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -72,22 +94,11 @@ Status RunWriter::prepareStatements()
         "metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
     m_insertReject = m_db.prepare(
         "INSERT INTO import_rejects(run_id, line, field, reason, raw) VALUES (?, ?, ?, ?, ?)");
-    for (const Statement* st : {&m_findItem, &m_insertItem, &m_insertText, &m_insertReject}) {
+    for (const Statement* st : {&m_insertItem, &m_insertText, &m_insertReject}) {
         if (!st->isValid())
             return makeError(st->prepareError());
     }
     return {};
-}
-
-Result<bool> RunWriter::contains(const QString& externalId)
-{
-    m_findItem.bind(1, m_runId).bind(2, externalId);
-    const bool found = m_findItem.step();
-    const QString error = m_findItem.error();
-    m_findItem.reset();
-    if (!error.isEmpty())
-        return makeError(error, QStringLiteral("items"));
-    return found;
 }
 
 Result<std::int64_t> RunWriter::categoryId(const QString& name)
@@ -110,7 +121,7 @@ Result<std::int64_t> RunWriter::reviewerId(const QString& name)
     return id;
 }
 
-Status RunWriter::addItem(const ItemRecord& item)
+Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encoded)
 {
     std::optional<std::int64_t> category;
     if (!item.category.isEmpty()) {
@@ -120,48 +131,54 @@ Status RunWriter::addItem(const ItemRecord& item)
         category = *id;
     }
     // Identical prompts within a run are kept, each pointing at the first item with it.
-    const PromptKey key = promptKey(item.prompt);
-    const auto first = m_promptItems.constFind(key);
+    const auto first = m_promptItems.constFind(encoded.promptKey);
     std::optional<std::int64_t> duplicateOf;
     if (first != m_promptItems.constEnd())
         duplicateOf = *first;
     m_insertItem.bind(1, m_runId)
         .bind(2, m_seq)
-        .bind(3, item.externalId)
+        .bindUnowned(3, view(encoded.externalId))
         .bind(4, static_cast<int>(item.verdict))
         .bind(5, static_cast<int>(item.verdictSource))
         .bind(6, static_cast<int>(item.intent))
         .bind(7, category)
         .bind(8, item.score)
-        .bind(9, excerptOf(item.prompt))
+        .bindUnowned(9, view(encoded.excerpt))
         .bind(10, duplicateOf);
-    if (auto done = m_insertItem.exec(); !done)
+    // The unique (run_id, external_id) index finds a repeated id as it inserts: no lookup first.
+    if (auto done = m_insertItem.exec(); !done) {
+        if (m_insertItem.failedOnUniqueness())
+            return false;
         return makeError(done.error().message, QStringLiteral("items"));
+    }
     const std::int64_t itemId = m_db.lastInsertId();
     if (duplicateOf)
         ++m_duplicates;
     else
-        m_promptItems.insert(key, itemId);
+        m_promptItems.insert(encoded.promptKey, itemId);
 
     m_insertText.bind(1, itemId)
-        .bind(2, item.prompt)
-        .bind(3, item.response)
-        .bindTextOrNull(4, item.messagesJson)
-        .bind(5, item.verdictRaw)
-        .bind(6, item.model)
-        .bind(7, item.metadataJson);
+        .bindUnowned(2, view(encoded.prompt))
+        .bindUnowned(3, view(encoded.response))
+        .bindUnowned(5, view(encoded.verdictRaw))
+        .bindUnowned(6, view(encoded.model))
+        .bindUnowned(7, view(encoded.metadata));
+    if (encoded.messages.isEmpty())
+        m_insertText.bindNull(4);
+    else
+        m_insertText.bindUnowned(4, view(encoded.messages));
     if (auto done = m_insertText.exec(); !done)
         return makeError(done.error().message, QStringLiteral("item_texts"));
 
     for (const ImportedLabel& label : item.labels) {
         if (auto done = addLabel(itemId, label); !done)
-            return done;
+            return done.error();
     }
     if (m_modelCounts.size() < kMaxModels || m_modelCounts.contains(item.model))
         ++m_modelCounts[item.model];
     ++m_items;
     ++m_seq;
-    return {};
+    return true;
 }
 
 Status RunWriter::addLabel(std::int64_t itemId, const ImportedLabel& label)
@@ -207,7 +224,7 @@ Status RunWriter::addReject(std::int64_t line, const QString& field, const QStri
     return {};
 }
 
-Status RunWriter::finish(const QString& sha256)
+Status RunWriter::finish(const QString& sha256, qint64 sourceSize)
 {
     if (m_resumed) {
         Statement update = m_db.prepare(
@@ -227,9 +244,14 @@ Status RunWriter::finish(const QString& sha256)
         }
     }
     Statement update = m_db.prepare(
-        "UPDATE runs SET item_count = ?, rejected_count = ?, model = ?, source_sha256 = ? "
-        "WHERE id = ?");
-    update.bind(1, m_items).bind(2, m_rejected).bind(3, model).bind(4, sha256).bind(5, m_runId);
+        "UPDATE runs SET item_count = ?, rejected_count = ?, model = ?, source_sha256 = ?, "
+        "source_size = ? WHERE id = ?");
+    update.bind(1, m_items)
+        .bind(2, m_rejected)
+        .bind(3, model)
+        .bind(4, sha256)
+        .bind(5, static_cast<std::int64_t>(sourceSize))
+        .bind(6, m_runId);
     if (auto done = update.exec(); !done)
         return makeError(done.error().message, QStringLiteral("runs"));
     return {};

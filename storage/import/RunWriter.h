@@ -32,6 +32,21 @@ inline size_t qHash(const PromptKey& key, size_t seed = 0) noexcept
     return static_cast<size_t>(key.low ^ seed);
 }
 
+// An item's texts as the writer binds them (UTF-8), with its excerpt and prompt key: made on
+// the import's parsing thread so that the writing thread only binds and steps.
+struct EncodedItem
+{
+    QByteArray externalId;
+    QByteArray prompt;
+    QByteArray response;
+    QByteArray messages; // empty: NULL
+    QByteArray verdictRaw;
+    QByteArray model;
+    QByteArray metadata;
+    QByteArray excerpt;
+    PromptKey promptKey;
+};
+
 // Writes one imported run: the run row, its items and texts, categories, imported labels and
 // rejected lines. Statements are prepared once and reused for every row. The caller holds
 // the transaction that makes the whole import atomic.
@@ -53,14 +68,15 @@ public:
     Status resume(std::int64_t runId);
     std::int64_t runId() const { return m_runId; }
 
-    // True when the run already holds an item with this id.
-    Result<bool> contains(const QString& externalId);
-    Status addItem(const ItemRecord& item);
+    static EncodedItem encode(const ItemRecord& item);
+    // Adds the item (`encoded` is encode(item)); false, with nothing written, when the run
+    // already holds an item with its id.
+    Result<bool> addItem(const ItemRecord& item, const EncodedItem& encoded);
     Status addReject(std::int64_t line, const QString& field, const QString& reason,
                      const QByteArray& raw);
-    // Writes the counts, the most common model and the file's hash into the run row (a resumed
-    // run keeps its model and hash and gains the new counts).
-    Status finish(const QString& sha256);
+    // Writes the counts, the most common model and the file's hash and size into the run row
+    // (a resumed run keeps its model, hash and size and gains the new counts).
+    Status finish(const QString& sha256, qint64 sourceSize);
     // Items added whose prompt repeats an earlier item's in the run (items.duplicate_of).
     std::int64_t duplicateCount() const { return m_duplicates; }
 
@@ -78,7 +94,6 @@ private:
     CategoryStore m_categories;
     LabelStore m_labelStore;
     LabelAppender m_labelAppender;
-    Statement m_findItem;
     Statement m_insertItem;
     Statement m_insertText;
     Statement m_insertReject;
