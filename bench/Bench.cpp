@@ -81,7 +81,9 @@ void Bench::record(const QString& key, const QString& label, const Samples& samp
 void Bench::importRun()
 {
     removeWorkspace(m_options.workspace);
-    open(); // creates the workspace and its schema, as the app does before any import
+    // Creates the workspace and its schema and stays open during the import, as the window's
+    // connection does (the last connection to close would checkpoint the run at once).
+    const auto window = open();
 
     memory::resetPeak();
     Importer importer(m_options.workspace);

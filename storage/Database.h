@@ -50,7 +50,8 @@ public:
     bool isEmptyFile() const;
 
     // Settings for a connection that writes one large transaction (an import): a page cache of
-    // `cacheMb`, and no automatic checkpoint at commit (call checkpoint() after it instead).
+    // `cacheMb`, and no automatic checkpoint at commit (indexRun() checkpoints afterwards, in
+    // the background).
     // Durability is unchanged: synchronous stays NORMAL, which in WAL mode never corrupts the
     // workspace on a crash (at worst the last commit is lost on power failure).
     Status tuneForBulkWrite(int cacheMb) const;

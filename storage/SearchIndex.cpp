@@ -69,6 +69,10 @@ Result<bool> indexBatch(const Database& db, std::int64_t runId)
 
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel)
 {
+    // An import leaves its run in the WAL for this background pass to checkpoint: done here,
+    // it never falls on a reviewer's decision (whose connection's automatic checkpoint finds
+    // this one running and skips). A failure is retried by the next checkpoint.
+    (void)db.checkpoint();
     for (;;) {
         if (cancel && cancel->load())
             return makeError(QStringLiteral("search indexing cancelled"),

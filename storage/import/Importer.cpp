@@ -376,9 +376,9 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     if (auto committed = tx.commit(); !committed)
         return makeError(QStringLiteral("cannot save the import: ") + committed.error().message,
                          m_workspacePath);
-    // The run is committed (and readable from the WAL); a checkpoint that fails here is
-    // retried by the next one, so it does not fail the import.
-    (void)db.checkpoint();
+    // The run is committed and readable from the WAL. Copying it into the database file (a
+    // checkpoint) is left to the search indexer that runs next in the background (indexRun),
+    // so the run can be browsed without waiting for it.
     if (control.progress)
         control.progress(total, total);
 
