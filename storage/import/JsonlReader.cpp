@@ -1,5 +1,7 @@
 #include "import/JsonlReader.h"
 
+#include "import/FastJson.h"
+
 #include <string>
 #include <vector>
 
@@ -133,6 +135,16 @@ bool JsonlReader::parseLine(const QByteArray& line, json& out, ImportProblem& pr
 {
     const char* begin = line.constData();
     const char* end = begin + line.size();
+    // The fast parser takes every valid line; nlohmann's own parser only explains (or, should
+    // the two ever disagree, accepts) the others.
+    if (parseJsonFast(std::string_view(begin, static_cast<std::size_t>(line.size())), out,
+                      kMaxDepth)) {
+        if (out.is_object())
+            return true;
+        problem.reason = QStringLiteral("expected a JSON object on each line, got %1")
+                             .arg(QString::fromLatin1(out.type_name()));
+        return false;
+    }
     if (nestsTooDeep(std::string_view(begin, static_cast<std::size_t>(line.size())))) {
         problem.reason = QStringLiteral("JSON nested deeper than %1 levels").arg(kMaxDepth);
         return false;
