@@ -56,7 +56,9 @@ PY
 }
 
 # Reads a file once so that every importer starts with it in the page cache.
-warm() { cat "$1" >/dev/null; }
+# Reads the input into the page cache, then flushes what earlier steps left to write, so that
+# no importer pays for the previous one's writeback.
+warm() { cat "$1" >/dev/null; sync; }
 
 for n in "${sizes[@]}"; do
   stem="$data/run-$n-s$seed"

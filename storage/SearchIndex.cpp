@@ -4,6 +4,8 @@
 
 #include <QStringList>
 #include <algorithm>
+#include <memory>
+#include <thread>
 
 namespace overrule {
 namespace {
@@ -67,16 +69,56 @@ Result<bool> indexBatch(const Database& db, std::int64_t runId)
 
 } // namespace
 
+namespace {
+
+// An import leaves its run in the WAL for the indexer to copy into the database file. That
+// checkpoint is mostly the kernel copying pages, so it runs on a connection and thread of its
+// own while the indexer tokenizes: the index is ready after the longer of the two, not their
+// sum. A reviewer's decision never waits for it (that connection's automatic checkpoint finds
+// this one running and skips); a failed or interrupted checkpoint is redone by the next one.
+class BackgroundCheckpoint
+{
+public:
+    explicit BackgroundCheckpoint(const QString& path)
+    {
+        if (path == QLatin1String(":memory:"))
+            return;
+        if (auto opened = Database::open(path)) {
+            m_db = std::move(*opened);
+            m_thread = std::thread([this] { (void)m_db->checkpoint(); });
+        }
+    }
+    ~BackgroundCheckpoint()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    BackgroundCheckpoint(const BackgroundCheckpoint&) = delete;
+    BackgroundCheckpoint& operator=(const BackgroundCheckpoint&) = delete;
+
+    // Stops the copy early (indexing was cancelled: the app may be closing).
+    void interrupt()
+    {
+        if (m_db)
+            m_db->interrupt();
+    }
+
+private:
+    std::unique_ptr<Database> m_db;
+    std::thread m_thread;
+};
+
+} // namespace
+
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel)
 {
-    // An import leaves its run in the WAL for this background pass to checkpoint: done here,
-    // it never falls on a reviewer's decision (whose connection's automatic checkpoint finds
-    // this one running and skips). A failure is retried by the next checkpoint.
-    (void)db.checkpoint();
+    BackgroundCheckpoint checkpoint(db.path());
     for (;;) {
-        if (cancel && cancel->load())
+        if (cancel && cancel->load()) {
+            checkpoint.interrupt();
             return makeError(QStringLiteral("search indexing cancelled"),
                              QStringLiteral("search index"));
+        }
         auto more = indexBatch(db, runId);
         if (!more)
             return more.error();
@@ -98,7 +140,7 @@ bool isIndexed(const Database& db, std::int64_t runId)
 
 QString ftsQuery(const QString& text)
 {
-    // The index keeps no positions (detail=column), so a query must never hold a phrase: only
+    // The index keeps no positions (detail=none), so a query must never hold a phrase: only
     // letters and digits go into a token, as the unicode61 tokenizer cuts them, and "don't"
     // becomes "don" AND "t".
     QStringList tokens;
