@@ -178,11 +178,19 @@ void Bench::indexWhileBrowsing()
     std::atomic<bool> done = false;
     Status indexed;
     double indexMs = 0;
+    double checkpointMs = 0;
     std::thread worker([&] {
         auto db = Database::open(m_options.workspace);
         Stopwatch watch;
         indexed = db ? indexRun(**db, m_runId) : Status(db.error());
         indexMs = watch.elapsedMs();
+        // Then what SearchIndexer does once the run is searchable: copy the WAL, where the
+        // import left the run, into the database file.
+        if (db && indexed) {
+            Stopwatch copy;
+            (void)(*db)->checkpoint();
+            checkpointMs = copy.elapsedMs();
+        }
         done = true;
     });
     Samples duringIndexing;
@@ -206,10 +214,12 @@ void Bench::indexWhileBrowsing()
         QStringLiteral("search_index"),
         QJsonObject{{QStringLiteral("seconds"), round2(indexMs / 1000.0)},
                     {QStringLiteral("ready_after_s"), round2(importSeconds + indexMs / 1000.0)},
+                    {QStringLiteral("checkpoint_after_s"), round2(checkpointMs / 1000.0)},
                     {QStringLiteral("workspace_mb"), round2(workspaceMb(m_options.workspace))}});
     record(QStringLiteral("open_first_page_while_indexing"),
            QStringLiteral("open + first page (while indexing)"), duringIndexing);
-    std::printf("search index: %.2f s\n", indexMs / 1000.0);
+    std::printf("search index: %.2f s (then the checkpoint: %.2f s)\n", indexMs / 1000.0,
+                checkpointMs / 1000.0);
     std::fflush(stdout);
 }
 

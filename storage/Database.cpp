@@ -52,7 +52,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
                              path);
         // After a checkpoint the WAL of a large import would keep its size on disk until the
         // last connection closes; this truncates it when it is next reset.
-        (void)db->execute("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864;");
+        // No connection checkpoints on its own: an automatic checkpoint runs in whichever
+        // commit crosses the threshold, and after an import (which leaves its run in the WAL)
+        // that could be a reviewer's decision copying gigabytes. The background search indexer
+        // checkpoints once a run is searchable, and the last connection to close does.
+        (void)db->execute("PRAGMA synchronous = NORMAL; PRAGMA journal_size_limit = 67108864; "
+                          "PRAGMA wal_autocheckpoint = 0;");
     }
     (void)db->execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000;");
 
@@ -124,9 +129,7 @@ QString Database::journalMode() const
 
 Status Database::tuneForBulkWrite(int cacheMb) const
 {
-    const std::string sql = "PRAGMA cache_size = -" + std::to_string(cacheMb * 1024) +
-                            "; PRAGMA wal_autocheckpoint = 0;";
-    return execute(sql);
+    return execute("PRAGMA cache_size = -" + std::to_string(cacheMb * 1024) + ";");
 }
 
 Status Database::checkpoint() const

@@ -50,13 +50,12 @@ public:
     bool isEmptyFile() const;
 
     // Settings for a connection that writes one large transaction (an import): a page cache of
-    // `cacheMb`, and no automatic checkpoint at commit (indexRun() checkpoints afterwards, in
-    // the background).
+    // `cacheMb`. (No connection checkpoints automatically: see open().)
     // Durability is unchanged: synchronous stays NORMAL, which in WAL mode never corrupts the
     // workspace on a crash (at worst the last commit is lost on power failure).
     Status tuneForBulkWrite(int cacheMb) const;
     // Copies committed WAL frames into the database file without waiting for readers
-    // (PASSIVE): what the automatic checkpoint would have done at commit.
+    // (PASSIVE). interrupt() from another thread stops it early.
     Status checkpoint() const;
 
     // Lets a long-running query on this connection stop early (e.g. Cancel in the UI).

@@ -4,8 +4,6 @@
 
 #include <QStringList>
 #include <algorithm>
-#include <memory>
-#include <thread>
 
 namespace overrule {
 namespace {
@@ -69,56 +67,12 @@ Result<bool> indexBatch(const Database& db, std::int64_t runId)
 
 } // namespace
 
-namespace {
-
-// An import leaves its run in the WAL for the indexer to copy into the database file. That
-// checkpoint is mostly the kernel copying pages, so it runs on a connection and thread of its
-// own while the indexer tokenizes: the index is ready after the longer of the two, not their
-// sum. A reviewer's decision never waits for it (that connection's automatic checkpoint finds
-// this one running and skips); a failed or interrupted checkpoint is redone by the next one.
-class BackgroundCheckpoint
-{
-public:
-    explicit BackgroundCheckpoint(const QString& path)
-    {
-        if (path == QLatin1String(":memory:"))
-            return;
-        if (auto opened = Database::open(path)) {
-            m_db = std::move(*opened);
-            m_thread = std::thread([this] { (void)m_db->checkpoint(); });
-        }
-    }
-    ~BackgroundCheckpoint()
-    {
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-    BackgroundCheckpoint(const BackgroundCheckpoint&) = delete;
-    BackgroundCheckpoint& operator=(const BackgroundCheckpoint&) = delete;
-
-    // Stops the copy early (indexing was cancelled: the app may be closing).
-    void interrupt()
-    {
-        if (m_db)
-            m_db->interrupt();
-    }
-
-private:
-    std::unique_ptr<Database> m_db;
-    std::thread m_thread;
-};
-
-} // namespace
-
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel)
 {
-    BackgroundCheckpoint checkpoint(db.path());
     for (;;) {
-        if (cancel && cancel->load()) {
-            checkpoint.interrupt();
+        if (cancel && cancel->load())
             return makeError(QStringLiteral("search indexing cancelled"),
                              QStringLiteral("search index"));
-        }
         auto more = indexBatch(db, runId);
         if (!more)
             return more.error();

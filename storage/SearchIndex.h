@@ -15,8 +15,8 @@ class Database;
 // browsed at once; runs.search_indexed_upto records the progress, so an interrupted indexing
 // resumes where it stopped.
 
-// Checkpoints the WAL (an import leaves its run there), then indexes the run's items with
-// id > runs.search_indexed_upto, in batches, each batch in its own transaction. Stops early with an error when *cancel becomes true (what was committed stays).
+// Indexes the run's items with id > runs.search_indexed_upto, in batches, each batch in its
+// own transaction. Stops early with an error when *cancel becomes true (what was committed stays).
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel = nullptr);
 
 // True when every item of the run is searchable.

@@ -19,6 +19,14 @@ private Q_SLOTS:
         Statement fk = ws.db->prepare("PRAGMA foreign_keys");
         QVERIFY(fk.step());
         QCOMPARE(fk.integer(0), 1);
+        // 16 KB pages for a new workspace; no automatic checkpoints (the search indexer and the
+        // last close checkpoint, never a reviewer's commit).
+        Statement page = ws.db->prepare("PRAGMA page_size");
+        QVERIFY(page.step());
+        QCOMPARE(page.integer(0), 16384);
+        Statement checkpoint = ws.db->prepare("PRAGMA wal_autocheckpoint");
+        QVERIFY(checkpoint.step());
+        QCOMPARE(checkpoint.integer(0), 0);
     }
 
     void migratesFromEachOlderVersion_data()

@@ -16,6 +16,8 @@ SearchIndexer::SearchIndexer(const Database& db, QObject* parent)
 SearchIndexer::~SearchIndexer()
 {
     m_cancel = true;
+    if (const Database* checkpointing = m_checkpointing.load())
+        checkpointing->interrupt(); // closing: the next open or close checkpoints instead
     if (m_thread) {
         m_thread->wait();
         delete m_thread;
@@ -49,10 +51,25 @@ void SearchIndexer::startNext()
     m_thread = QThread::create([this, path, runId] {
         QString error;
         auto db = Database::open(path);
-        if (!db)
+        if (!db) {
             error = db.error().toString();
-        else if (auto done = indexRun(**db, runId, &m_cancel); !done)
+        } else if (auto done = indexRun(**db, runId, &m_cancel); !done) {
             error = done.error().toString();
+        } else {
+            // Searchable now; then copy what the import left in the WAL into the database file
+            // (no connection checkpoints on its own), still off the reviewer's thread.
+            QMetaObject::invokeMethod(
+                this,
+                [this, runId] {
+                    m_running = 0;
+                    Q_EMIT indexed(runId);
+                },
+                Qt::QueuedConnection);
+            m_checkpointing = db->get();
+            if (!m_cancel)
+                (void)(*db)->checkpoint();
+            m_checkpointing = nullptr;
+        }
         QMetaObject::invokeMethod(
             this, [this, runId, error] { finish(runId, error); }, Qt::QueuedConnection);
     });
@@ -65,9 +82,7 @@ void SearchIndexer::finish(std::int64_t runId, const QString& error)
     delete m_thread;
     m_thread = nullptr;
     m_running = 0;
-    if (error.isEmpty())
-        Q_EMIT indexed(runId);
-    else
+    if (!error.isEmpty())
         Q_EMIT failed(runId, error);
     startNext();
 }

@@ -13,7 +13,8 @@ namespace overrule {
 class Database;
 
 // Builds a run's full-text search index on a worker thread (its own connection to the
-// workspace), one run at a time, so that a freshly imported run can be browsed at once.
+// workspace), one run at a time, so that a freshly imported run can be browsed at once. Once a
+// run is searchable (indexed()), the worker checkpoints the WAL, where an import leaves its run.
 class SearchIndexer : public QObject
 {
     Q_OBJECT
@@ -40,6 +41,7 @@ private:
     std::int64_t m_running = 0;
     QThread* m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
+    std::atomic<const Database*> m_checkpointing{nullptr}; // the worker's, while it checkpoints
 };
 
 } // namespace overrule
