@@ -3,6 +3,7 @@
 #include "import/Utf8.h"
 
 #include <QSet>
+#include <cstring>
 
 namespace overrule {
 
@@ -35,7 +36,25 @@ bool CsvReader::readCells(std::vector<std::string>& cells, SourceRecord& record)
         state = State::FieldStart;
     };
     for (;;) {
-        for (const char c : std::as_const(line)) {
+        const char* const text = line.constData();
+        const qsizetype size = line.size();
+        for (qsizetype i = 0; i < size; ++i) {
+            const char c = text[i];
+            // Inside a field, copy up to the next byte that can end it in one go.
+            if (state == State::Unquoted || state == State::Quoted) {
+                const char stop = state == State::Quoted ? '"' : ',';
+                const void* found = std::memchr(text + i, stop, static_cast<std::size_t>(size - i));
+                const qsizetype end = found ? static_cast<const char*>(found) - text : size;
+                cell.append(text + i, static_cast<std::size_t>(end - i));
+                if (end == size)
+                    break;
+                i = end;
+                if (state == State::Quoted)
+                    state = State::AfterQuote;
+                else
+                    finishCell();
+                continue;
+            }
             switch (state) {
             case State::FieldStart:
                 if (c == '"')

@@ -1,5 +1,6 @@
 #include "import/RecordFields.h"
 
+#include "import/FastJson.h"
 #include "import/JsonlReader.h"
 #include "import/Mapping.h"
 
@@ -162,14 +163,15 @@ std::optional<json> RecordContext::structured(const QString& field, json* value,
         const std::string& text = value->get_ref<const std::string&>();
         if (text.empty())
             return std::nullopt;
-        if (JsonlReader::nestsTooDeep(text)) {
+        json parsed;
+        const bool valid = parseJsonFast(text, parsed, JsonlReader::kMaxDepth);
+        if (!valid && JsonlReader::nestsTooDeep(text)) {
             problem(
                 field,
                 QStringLiteral("JSON nested deeper than %1 levels").arg(JsonlReader::kMaxDepth));
             return std::nullopt;
         }
-        json parsed = json::parse(text, nullptr, false);
-        if (parsed.is_discarded() || (wantObject ? !parsed.is_object() : !parsed.is_array())) {
+        if (!valid || (wantObject ? !parsed.is_object() : !parsed.is_array())) {
             problem(field, QStringLiteral("expected %1, got text that is not one").arg(expected));
             return std::nullopt;
         }
