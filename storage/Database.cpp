@@ -146,6 +146,22 @@ void Database::interrupt() const
     sqlite3_interrupt(m_db);
 }
 
+void Database::setWalHook(std::function<void(int frames)> hook) const
+{
+    m_walHook = std::move(hook);
+    if (!m_walHook) {
+        sqlite3_wal_hook(m_db, nullptr, nullptr);
+        return;
+    }
+    sqlite3_wal_hook(
+        m_db,
+        [](void* self, sqlite3*, const char*, int frames) {
+            static_cast<const Database*>(self)->m_walHook(frames);
+            return SQLITE_OK;
+        },
+        const_cast<Database*>(this));
+}
+
 Transaction::Transaction(const Database& db) : m_db(db)
 {
     auto begun = m_db.execute("BEGIN IMMEDIATE;");

@@ -4,6 +4,7 @@
 #include "Statement.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -61,10 +62,16 @@ public:
     // Lets a long-running query on this connection stop early (e.g. Cancel in the UI).
     void interrupt() const;
 
+    // Called on the committing thread after each commit on this connection, with the number
+    // of frames in the WAL, so that the owner can have it checkpointed elsewhere (no
+    // connection checkpoints on its own). An empty function removes it.
+    void setWalHook(std::function<void(int frames)> hook) const;
+
 private:
     Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
     sqlite3* m_db = nullptr;
     QString m_path;
+    mutable std::function<void(int)> m_walHook;
 };
 
 // A scoped write transaction: rolled back unless commit() succeeds.

@@ -3,6 +3,7 @@
 #include "TestWorkspace.h"
 
 #include <sqlite3.h>
+#include <vector>
 
 using namespace overrule;
 
@@ -27,6 +28,24 @@ private Q_SLOTS:
         Statement checkpoint = ws.db->prepare("PRAGMA wal_autocheckpoint");
         QVERIFY(checkpoint.step());
         QCOMPARE(checkpoint.integer(0), 0);
+    }
+
+    // No connection checkpoints on its own; the owner of a connection hears how large the WAL
+    // has grown after each commit, so that it can have it checkpointed elsewhere.
+    void walHookReportsTheFramesAfterEachCommit()
+    {
+        TestWorkspace ws;
+        std::vector<int> frames;
+        ws.db->setWalHook([&](int count) { frames.push_back(count); });
+        QVERIFY(ws.db->execute("INSERT INTO runs(name, imported_at) VALUES ('a', 'x');"));
+        QVERIFY(ws.db->execute("INSERT INTO runs(name, imported_at) VALUES ('b', 'x');"));
+        QCOMPARE(frames.size(), std::size_t(2));
+        QVERIFY(frames[0] > 0);
+        QVERIFY(frames[1] > frames[0]); // nothing checkpointed in between
+        QVERIFY(ws.db->checkpoint());
+        ws.db->setWalHook({});
+        QVERIFY(ws.db->execute("INSERT INTO runs(name, imported_at) VALUES ('c', 'x');"));
+        QCOMPARE(frames.size(), std::size_t(2));
     }
 
     void migratesFromEachOlderVersion_data()

@@ -7,17 +7,34 @@
 #include <algorithm>
 
 namespace overrule {
+namespace {
+// A checkpoint is asked for once the WAL holds this many frames (64 MB with 16 KB pages): what
+// SQLite's automatic checkpoint would do, but off the reviewer's thread.
+constexpr int kCheckpointFrames = 4096;
+} // namespace
 
 SearchIndexer::SearchIndexer(const Database& db, QObject* parent)
     : QObject(parent), m_db(db), m_path(db.path())
 {
+    if (m_path == QLatin1String(":memory:"))
+        return;
+    // Called on this (the window's) thread after each of the window's commits.
+    m_db.setWalHook([this](int frames) {
+        if (frames >= kCheckpointFrames)
+            QMetaObject::invokeMethod(this, &SearchIndexer::requestCheckpoint,
+                                      Qt::QueuedConnection);
+    });
 }
 
 SearchIndexer::~SearchIndexer()
 {
-    m_cancel = true;
-    if (const Database* checkpointing = m_checkpointing.load())
-        checkpointing->interrupt(); // closing: the next open or close checkpoints instead
+    m_db.setWalHook({});
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_cancel = true;
+        if (m_checkpointing)
+            m_checkpointing->interrupt(); // closing: the last connection's close copies instead
+    }
     if (m_thread) {
         m_thread->wait();
         delete m_thread;
@@ -39,15 +56,48 @@ bool SearchIndexer::isBusyWith(std::int64_t runId) const
     return m_running == runId || std::find(m_queue.begin(), m_queue.end(), runId) != m_queue.end();
 }
 
+void SearchIndexer::requestCheckpoint()
+{
+    m_checkpointWanted = true;
+    if (!m_thread)
+        startNext();
+}
+
+// On the worker thread: copies the WAL into the database file, unless the window is closing.
+void SearchIndexer::checkpointWith(const Database& db)
+{
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        if (m_cancel)
+            return;
+        m_checkpointing = &db;
+    }
+    (void)db.checkpoint();
+    std::lock_guard lock(m_checkpointMutex);
+    m_checkpointing = nullptr;
+}
+
 void SearchIndexer::startNext()
 {
-    if (m_queue.empty())
+    const QString path = m_path;
+    if (m_queue.empty()) {
+        if (!m_checkpointWanted)
+            return;
+        m_checkpointWanted = false;
+        m_thread = QThread::create([this, path] {
+            if (auto db = Database::open(path))
+                checkpointWith(**db);
+            QMetaObject::invokeMethod(
+                this, [this] { finish(0, {}); }, Qt::QueuedConnection);
+        });
+        m_thread->start(QThread::LowPriority);
         return;
+    }
     const std::int64_t runId = m_queue.front();
     m_queue.pop_front();
     m_running = runId;
+    m_checkpointWanted = false; // the indexing job checkpoints when it is done
     Q_EMIT started(runId);
-    const QString path = m_path;
     m_thread = QThread::create([this, path, runId] {
         QString error;
         auto db = Database::open(path);
@@ -56,8 +106,8 @@ void SearchIndexer::startNext()
         } else if (auto done = indexRun(**db, runId, &m_cancel); !done) {
             error = done.error().toString();
         } else {
-            // Searchable now; then copy what the import left in the WAL into the database file
-            // (no connection checkpoints on its own), still off the reviewer's thread.
+            // Searchable now; then copy what the import left in the WAL into the database file,
+            // still off the reviewer's thread.
             QMetaObject::invokeMethod(
                 this,
                 [this, runId] {
@@ -65,10 +115,7 @@ void SearchIndexer::startNext()
                     Q_EMIT indexed(runId);
                 },
                 Qt::QueuedConnection);
-            m_checkpointing = db->get();
-            if (!m_cancel)
-                (void)(*db)->checkpoint();
-            m_checkpointing = nullptr;
+            checkpointWith(**db);
         }
         QMetaObject::invokeMethod(
             this, [this, runId, error] { finish(runId, error); }, Qt::QueuedConnection);

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <mutex>
 
 class QThread;
 
@@ -14,7 +15,9 @@ class Database;
 
 // Builds a run's full-text search index on a worker thread (its own connection to the
 // workspace), one run at a time, so that a freshly imported run can be browsed at once. Once a
-// run is searchable (indexed()), the worker checkpoints the WAL, where an import leaves its run.
+// run is searchable (indexed()), the worker checkpoints the WAL, where an import leaves its run;
+// it also checkpoints when the window's own commits have grown the WAL (no connection
+// checkpoints on its own, so that a reviewer's commit never waits for one).
 class SearchIndexer : public QObject
 {
     Q_OBJECT
@@ -32,6 +35,9 @@ Q_SIGNALS:
     void failed(std::int64_t runId, const QString& message);
 
 private:
+    // Checkpoints on the worker thread as soon as it is free (the window's WAL grew).
+    void requestCheckpoint();
+    void checkpointWith(const Database& db);
     void startNext();
     void finish(std::int64_t runId, const QString& error);
 
@@ -41,7 +47,9 @@ private:
     std::int64_t m_running = 0;
     QThread* m_thread = nullptr;
     std::atomic<bool> m_cancel{false};
-    std::atomic<const Database*> m_checkpointing{nullptr}; // the worker's, while it checkpoints
+    bool m_checkpointWanted = false;
+    std::mutex m_checkpointMutex;              // guards m_checkpointing and its interrupt
+    const Database* m_checkpointing = nullptr; // the worker's connection, while it checkpoints
 };
 
 } // namespace overrule

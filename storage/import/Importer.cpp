@@ -174,17 +174,23 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     // records are read, which spares a whole pass over the file.
     const qint64 fileSize = QFileInfo(request.filePath).size();
     std::optional<QString> sha;
-    if (request.onDuplicate != ReimportPolicy::NewRun) {
+    const auto hashIfAnEarlierRunMayMatch = [&]() -> Status {
+        if (sha || request.onDuplicate == ReimportPolicy::NewRun)
+            return {};
         auto possible = mayHoldSameFile(db, fileSize);
         if (!possible)
             return possible.error();
-        if (*possible) {
-            auto hashed = fileSha256(request.filePath, control.cancel);
-            if (!hashed)
-                return cancelled() ? cancelError() : hashed.error();
-            sha = *hashed;
-        }
-    }
+        if (!*possible)
+            return {};
+        auto hashed = fileSha256(request.filePath, control.cancel);
+        if (!hashed)
+            return cancelled() ? cancelError() : hashed.error();
+        sha = *hashed;
+        return {};
+    };
+    // Outside the transaction, so that a reviewer's decision does not wait for the hashing.
+    if (auto hashed = hashIfAnEarlierRunMayMatch(); !hashed)
+        return hashed.error();
     // 32 MB of page cache: 64 MB was no faster at 100k items and 256 MB only ~8% faster for
     // 250 MB more memory. A failed tuning only makes the import slower.
     (void)db.tuneForBulkWrite(kImportCacheMb);
@@ -194,6 +200,9 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                          m_workspacePath);
 
     // The same bytes imported before: the policy decides.
+    // Again inside it: another import may have committed a file of this size meanwhile.
+    if (auto hashed = hashIfAnEarlierRunMayMatch(); !hashed)
+        return hashed.error();
     std::optional<RunInfo> previous;
     if (sha) {
         auto found = runWithSha(db, *sha);

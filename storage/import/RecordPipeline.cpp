@@ -84,8 +84,11 @@ BuiltRecord* RecordPipeline::next()
     if (m_index == m_current.size()) {
         std::unique_lock lock(m_mutex);
         m_filled.wait(lock, [&] { return m_finished || !m_batches.empty(); });
-        if (!m_current.empty())
+        if (!m_current.empty()) {
             m_spent.push_back(std::move(m_current));
+            m_current.clear();
+            m_index = 0;
+        }
         if (m_batches.empty()) {
             lock.unlock();
             if (m_worker.joinable())
