@@ -22,6 +22,7 @@
 #include "SettingsDialog.h"
 #include "ShortcutSheet.h"
 #include "WindowActions.h"
+#include "net/Downloader.h"
 
 #include <QAction>
 #include <QApplication>
@@ -306,7 +307,9 @@ void MainWindow::importFile(const QString& path)
     auto* dialog = new ImportDialog(m_db.path(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setDetectorPatterns(SettingsDialog::detectorPatterns(m_settings));
-    if (!path.isEmpty())
+    if (Downloader::isUrl(path))
+        dialog->setUrl(path);
+    else if (!path.isEmpty())
         dialog->setFilePath(path);
     connect(dialog, &ImportDialog::imported, this, &MainWindow::onImported);
     dialog->open();
@@ -455,26 +458,38 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QMainWindow::closeEvent(event);
 }
 
+namespace {
+// What a drop brings: a local file, or the address of a run on the web (a link dragged from a
+// browser), which the import wizard downloads.
+std::optional<QUrl> droppedSource(const QMimeData* data)
+{
+    for (const QUrl& url : data->urls()) {
+        if (url.isLocalFile() || Downloader::isUrl(url.toString()))
+            return url;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile())
+    if (droppedSource(event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.first().isLocalFile())
+    const std::optional<QUrl> url = droppedSource(event->mimeData());
+    if (!url)
         return;
-    const QString path = urls.first().toLocalFile();
     event->acceptProposedAction();
+    const QString source = url->isLocalFile() ? url->toLocalFile() : url->toString();
     // Defer: a modal dialog inside a drop handler blocks the drag source.
-    QTimer::singleShot(0, this, [this, path] {
-        if (isWorkspaceFile(path))
-            requestWorkspace(path);
+    QTimer::singleShot(0, this, [this, source, local = url->isLocalFile()] {
+        if (local && isWorkspaceFile(source))
+            requestWorkspace(source);
         else
-            importFile(path);
+            importFile(source);
     });
 }
 

@@ -37,7 +37,7 @@ public:
     void selectRun(std::int64_t runId);
     std::int64_t currentRunId() const;
     std::int64_t currentItemId() const;
-    // Opens the import dialog prefilled with `path`.
+    // Opens the import dialog prefilled with `path`: a file, or an http(s) address.
     void importFile(const QString& path);
     // Selects the item's run and the item, clearing filters that would hide it.
     void showItem(std::int64_t itemId);

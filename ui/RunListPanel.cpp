@@ -37,7 +37,7 @@ RunListPanel::RunListPanel(const Database& db, RunListModel* model, QWidget* par
     m_list->installEventFilter(this);
 
     m_placeholder->setText(tr("No runs yet.\n\nImport an evaluation file with Ctrl+O, or drop "
-                              "one on this window."));
+                              "a file or a link to one on this window."));
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
