@@ -123,12 +123,18 @@ Result<bool> mayHoldSameFile(const Database& db, qint64 size)
 Result<std::optional<RunInfo>> Importer::findPreviousImport(const QString& workspacePath,
                                                             const QString& filePath)
 {
-    auto sha = fileSha256(filePath);
-    if (!sha)
-        return sha.error();
     auto opened = Database::open(workspacePath);
     if (!opened)
         return opened.error();
+    // Only a run from a file of the same size can hold the same bytes: no hashing otherwise.
+    auto possible = mayHoldSameFile(**opened, QFileInfo(filePath).size());
+    if (!possible)
+        return possible.error();
+    if (!*possible)
+        return std::optional<RunInfo>();
+    auto sha = fileSha256(filePath);
+    if (!sha)
+        return sha.error();
     return runWithSha(**opened, *sha);
 }
 
