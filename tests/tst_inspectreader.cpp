@@ -2,6 +2,7 @@
 #include "Vocabulary.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace overrule;
 using namespace formattest;
@@ -132,6 +133,45 @@ private Q_SLOTS:
         QCOMPARE_WORD(summary->format, ImportFormat::Inspect);
         QCOMPARE(summary->itemCount, 4);
         QCOMPARE(text(*ws.db, "SELECT format FROM runs"), QStringLiteral("inspect+gzip"));
+    }
+
+    // A log is parsed whole before its first sample is written: the progress moves while it
+    // is read, not only once the samples are stored.
+    void progressMovesWhileTheLogIsParsed()
+    {
+        TestWorkspace ws;
+        QByteArray log = "{\"version\": 2, \"status\": \"success\", \"eval\": {\"task\": "
+                         "\"big\", \"model\": \"m\"}, \"samples\": [";
+        const QByteArray transcript(4096, 'x'); // the skipped bulk of a real log
+        for (int i = 0; i < 200; ++i) {
+            log += QStringLiteral("%1{\"id\": %2, \"epoch\": 1, \"input\": \"question %2\", "
+                                  "\"output\": {\"choices\": [{\"message\": {\"role\": "
+                                  "\"assistant\", \"content\": \"answer\"}}]}, "
+                                  "\"events\": [\"")
+                       .arg(i ? QStringLiteral(",") : QString())
+                       .arg(i)
+                       .toUtf8();
+            log += transcript + "\"]}";
+        }
+        log += "]}";
+        const QString path = importtest::writeFile(ws.dir.path(), "big.json", log);
+
+        std::vector<std::pair<std::int64_t, std::int64_t>> calls;
+        ImportControl control;
+        control.progress = [&](std::int64_t done, std::int64_t total) {
+            calls.push_back({done, total});
+        };
+        ImportRequest request;
+        request.filePath = path;
+        auto summary = Importer(ws.path()).run(request, control);
+        REQUIRE_OK(summary);
+        QCOMPARE(summary->itemCount, 200);
+        const auto during = std::count_if(calls.begin(), calls.end(), [](const auto& call) {
+            return call.first > 0 && call.first < call.second;
+        });
+        QVERIFY2(during >= 5, qPrintable(QString::number(during)));
+        QVERIFY(std::is_sorted(calls.begin(), calls.end()));
+        QCOMPARE(calls.back().first, log.size());
     }
 
     void truncatedGzipFailsCleanly()

@@ -237,6 +237,17 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
         return ready.error();
     RecordReader& reader = source.reader();
     reader.setCancel(control.cancel);
+    const qint64 total = source.size();
+    const std::int64_t step = std::max<std::int64_t>(total / 512, 1);
+    std::int64_t reported = 0;
+    const auto report = [&](qint64 position) {
+        if (control.progress && position - reported >= step) {
+            reported = position;
+            control.progress(position, total);
+        }
+    };
+    // A reader that parses a whole document in start() reports as it reads it.
+    reader.setReadProgress([&] { report(source.position()); });
     if (!reader.start()) {
         if (cancelled())
             return cancelError();
@@ -288,9 +299,6 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
     bool heuristic = false;
     std::int64_t records = 0;
     std::int64_t alreadyThere = 0;
-    const qint64 total = source.size();
-    const std::int64_t step = std::max<std::int64_t>(total / 512, 1);
-    std::int64_t reported = 0;
 
     // Reading and building run on a worker while this thread writes; the pipeline is stopped
     // and joined on every return below.
@@ -350,10 +358,7 @@ Result<ImportSummary> Importer::run(const ImportRequest& request, const ImportCo
                     break;
             }
         }
-        if (control.progress && record->position - reported >= step) {
-            reported = record->position;
-            control.progress(record->position, total);
-        }
+        report(record->position);
     }
     pipeline.stop();
     if (cancelled())

@@ -207,6 +207,7 @@ bool InspectReader::startJson()
     options.skip = {
         {"samples", "[]", "events"}, {"samples", "[]", "messages"}, {"samples", "[]", "store"}};
     options.cancel = m_cancel;
+    options.advanced = m_advanced;
     options.element = [this](json&& sample) {
         m_samples.push_back(std::move(sample));
         return m_limit <= 0 || m_samples.size() < std::size_t(m_limit);

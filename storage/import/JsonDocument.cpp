@@ -13,8 +13,9 @@ using nlohmann::json;
 class DeviceStreamBuf : public std::streambuf
 {
 public:
-    DeviceStreamBuf(QIODevice& device, std::int64_t maxBytes, const std::atomic<bool>* cancel)
-        : m_device(device), m_max(maxBytes), m_cancel(cancel)
+    DeviceStreamBuf(QIODevice& device, std::int64_t maxBytes, const std::atomic<bool>* cancel,
+                    const std::function<void()>& advanced)
+        : m_device(device), m_max(maxBytes), m_cancel(cancel), m_advanced(advanced)
     {
     }
     bool cancelled() const { return m_cancelled; }
@@ -49,6 +50,8 @@ protected:
         if (got == 0)
             return traits_type::eof();
         m_read += got;
+        if (m_advanced)
+            m_advanced();
         setg(m_buffer.data(), m_buffer.data(), m_buffer.data() + got);
         return traits_type::to_int_type(*gptr());
     }
@@ -58,6 +61,7 @@ private:
     std::int64_t m_max;
     std::int64_t m_read = 0;
     const std::atomic<bool>* m_cancel;
+    const std::function<void()>& m_advanced;
     bool m_overCap = false;
     bool m_cancelled = false;
     QString m_error;
@@ -274,7 +278,7 @@ QString stringAt(const nlohmann::json& object, const char* key)
 JsonDocumentResult parseJsonDocument(QIODevice& device, const JsonDocumentOptions& options)
 {
     JsonDocumentResult result;
-    DeviceStreamBuf buffer(device, options.maxBytes, options.cancel);
+    DeviceStreamBuf buffer(device, options.maxBytes, options.cancel, options.advanced);
     std::istream stream(&buffer);
     DocumentSax sax(options);
     const bool ok = json::sax_parse(stream, &sax, nlohmann::json::input_format_t::json, true);

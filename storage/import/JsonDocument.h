@@ -35,6 +35,8 @@ struct JsonDocumentOptions
     std::function<bool(nlohmann::json&& element)> element;
     // When set, reading stops and the parse fails as cancelled.
     const std::atomic<bool>* cancel = nullptr;
+    // Called after each chunk read from the device, so that a long parse can show progress.
+    std::function<void()> advanced;
 };
 
 struct JsonDocumentResult

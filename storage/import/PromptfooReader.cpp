@@ -121,6 +121,7 @@ bool PromptfooReader::start()
     options.elementArray = {"results", "results"};
     options.skip = {{"results", "table"}, {"results", "results", "[]", "response", "raw"}};
     options.cancel = m_cancel;
+    options.advanced = m_advanced;
     options.element = [this](json&& row) {
         m_rows.push_back(std::move(row));
         return true;

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -45,6 +46,9 @@ public:
     virtual QString suggestedRunName() const { return {}; }
     // Stops long reads inside start() (a large JSON document) when set.
     void setCancel(const std::atomic<bool>* cancel) { m_cancel = cancel; }
+    // Called as start() reads a whole document (an Inspect .json log, a promptfoo export), so
+    // that the caller can show how far it got; line-by-line readers report per record instead.
+    void setReadProgress(std::function<void()> advanced) { m_advanced = std::move(advanced); }
     // A problem that stops reading the file as a whole (a read error, a bad CSV header).
     virtual std::optional<ImportProblem> failure() const
     {
@@ -62,6 +66,7 @@ protected:
     LineReader m_lines;
     std::optional<ImportProblem> m_failure;
     const std::atomic<bool>* m_cancel = nullptr;
+    std::function<void()> m_advanced;
 };
 
 } // namespace overrule
