@@ -56,33 +56,6 @@ void appendUtf8(std::string& out, std::uint32_t codePoint)
     }
 }
 
-// True when brackets in the bytes after the value nest deeper than maxDepth, counted like
-// JsonlReader::nestsTooDeep (which sees the whole text, not just the value before a NUL).
-bool tailNestsTooDeep(std::string_view tail, int maxDepth)
-{
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : tail) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > maxDepth)
-                return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
-}
-
 // One pass over the text, building the DOM in place. Containers still open are kept on an
 // explicit stack, so nesting costs no native stack.
 class FastJsonParser
@@ -154,7 +127,7 @@ bool FastJsonParser::parse(json& out)
                 if (m_p == m_end)
                     return true;
                 return *m_p == '\0' &&
-                       !tailNestsTooDeep(
+                       !jsonNestsDeeperThan(
                            std::string_view(m_p, static_cast<std::size_t>(m_end - m_p)),
                            m_maxDepth);
             }
@@ -468,6 +441,31 @@ const char* FastJsonParser::unescape(const char* p, std::string& out) const
 }
 
 } // namespace
+
+bool jsonNestsDeeperThan(std::string_view text, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > maxDepth)
+                return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
 
 bool parseJsonFast(std::string_view text, nlohmann::json& out, int maxDepth)
 {

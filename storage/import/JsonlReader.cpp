@@ -108,27 +108,7 @@ QString conciseReason(const std::string& what, std::size_t position)
 
 bool JsonlReader::nestsTooDeep(std::string_view text)
 {
-    int depth = 0;
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > kMaxDepth)
-                return true;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return false;
+    return jsonNestsDeeperThan(text, kMaxDepth);
 }
 
 bool JsonlReader::parseLine(const QByteArray& line, json& out, ImportProblem& problem)
