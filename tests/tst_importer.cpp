@@ -366,6 +366,10 @@ private Q_SLOTS:
         QCOMPARE((*rejects)[2].line, 5);
         QCOMPARE((*rejects)[2].field, QStringLiteral("id"));
         QVERIFY((*rejects)[2].reason.contains(QStringLiteral("more than once")));
+        // The category only the rejected duplicate named is not left behind.
+        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM categories WHERE name = "
+                                "'only_on_a_duplicate'"),
+                 0);
         QCOMPARE((*rejects)[3].line, 6);
         QCOMPARE((*rejects)[3].field, QStringLiteral("intent"));
         QCOMPARE(summary->rejects.size(), 4u);

@@ -123,6 +123,13 @@ Result<std::int64_t> RunWriter::reviewerId(const QString& name)
 
 Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encoded)
 {
+    // A category first seen on this item is created under a savepoint: should the item turn
+    // out to repeat an id, the category it named goes with it.
+    const bool firstSight = !item.category.isEmpty() && !m_categoryIds.contains(item.category);
+    if (firstSight) {
+        if (auto begun = m_db.execute("SAVEPOINT first_sight;"); !begun)
+            return begun.error();
+    }
     std::optional<std::int64_t> category;
     if (!item.category.isEmpty()) {
         auto id = categoryId(item.category);
@@ -147,9 +154,19 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
         .bind(10, duplicateOf);
     // The unique (run_id, external_id) index finds a repeated id as it inserts: no lookup first.
     if (auto done = m_insertItem.exec(); !done) {
-        if (m_insertItem.failedOnUniqueness())
-            return false;
-        return makeError(done.error().message, QStringLiteral("items"));
+        if (!m_insertItem.failedOnUniqueness())
+            return makeError(done.error().message, QStringLiteral("items"));
+        if (firstSight) {
+            m_categoryIds.remove(item.category);
+            if (auto undone = m_db.execute("ROLLBACK TO first_sight; RELEASE first_sight;");
+                !undone)
+                return undone.error();
+        }
+        return false;
+    }
+    if (firstSight) {
+        if (auto kept = m_db.execute("RELEASE first_sight;"); !kept)
+            return kept.error();
     }
     const std::int64_t itemId = m_db.lastInsertId();
     if (duplicateOf)
