@@ -3,6 +3,8 @@
 // Helpers shared by the import and export tests.
 
 #include "Database.h"
+#include "TestWorkspace.h"
+#include "import/Importer.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,6 +51,24 @@ inline std::int64_t importedRows(const overrule::Database& db)
                       "(SELECT count(*) FROM item_texts) + (SELECT count(*) FROM import_rejects) + "
                       "(SELECT count(*) FROM categories) + (SELECT count(*) FROM labels) + "
                       "(SELECT count(*) FROM reviewers)");
+}
+
+// Imports `path` into the test workspace with the default settings.
+inline overrule::Result<overrule::ImportSummary> importPath(const TestWorkspace& ws,
+                                                            const QString& path,
+                                                            bool skipInvalid = false,
+                                                            overrule::Importer* importer = nullptr)
+{
+    overrule::ImportRequest request;
+    request.filePath = path;
+    request.skipInvalid = skipInvalid;
+    overrule::Importer local(ws.path());
+    return (importer ? *importer : local).run(request);
+}
+
+inline QString firstLine(const overrule::Error& error)
+{
+    return error.toString().section(QLatin1Char('\n'), 0, 0);
 }
 
 } // namespace importtest
