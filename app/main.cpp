@@ -28,7 +28,9 @@ public:
 
     bool open(const QString& path)
     {
-        auto db = overrule::Database::open(path);
+        overrule::Database::Options options;
+        options.attachSearch = true; // the window searches and deletes runs
+        auto db = overrule::Database::open(path, options);
         if (!db) {
             QMessageBox::critical(
                 nullptr, QStringLiteral("Overrule"),

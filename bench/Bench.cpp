@@ -23,7 +23,9 @@ namespace {
 
 void removeWorkspace(const QString& path)
 {
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    // The workspace and its search file (SearchShard.h), with their journals.
+    for (const char* suffix :
+         {"", "-wal", "-shm", "-journal", "-search", "-search-wal", "-search-shm"})
         QFile::remove(path + QLatin1String(suffix));
 }
 
@@ -62,7 +64,9 @@ double round2(double v)
 
 std::unique_ptr<Database> Bench::open() const
 {
-    auto db = Database::open(m_options.workspace);
+    Database::Options options;
+    options.attachSearch = true; // as the window's connection
+    auto db = Database::open(m_options.workspace, options);
     if (!db)
         die(QStringLiteral("cannot open the workspace"), db.error());
     return std::move(db).value();

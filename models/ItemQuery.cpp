@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <string>
@@ -179,16 +180,26 @@ Result<std::unordered_map<std::int64_t, double>> categoryRanks(const Database& d
 Result<std::vector<std::int64_t>> searchIds(const Database& db, const QString& match,
                                             const RunSpan& span)
 {
-    Statement st = db.prepare("SELECT rowid FROM item_search WHERE item_search MATCH ?1 "
-                              "AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
-    st.bind(1, match);
-    st.bind(2, span.contiguous() ? span.firstId : std::numeric_limits<std::int64_t>::min());
-    st.bind(3, span.contiguous() ? span.lastId : std::numeric_limits<std::int64_t>::max());
+    // The index is in two halves (SearchShard.h); each gives its matches in rowid order.
+    std::vector<std::int64_t> halves[2];
+    for (int half = 0; half < (db.hasSearchShard() ? 2 : 1); ++half) {
+        Statement st = db.prepare(half == 0 ? "SELECT rowid FROM item_search WHERE item_search "
+                                              "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid"
+                                            : "SELECT rowid FROM search.item_search WHERE "
+                                              "item_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+                                              "ORDER BY rowid");
+        st.bind(1, match);
+        st.bind(2, span.contiguous() ? span.firstId : std::numeric_limits<std::int64_t>::min());
+        st.bind(3, span.contiguous() ? span.lastId : std::numeric_limits<std::int64_t>::max());
+        while (st.step())
+            halves[half].push_back(st.int64(0));
+        if (auto done = checked(st, "search"); !done)
+            return done.error();
+    }
     std::vector<std::int64_t> ids;
-    while (st.step())
-        ids.push_back(st.int64(0));
-    if (auto done = checked(st, "search"); !done)
-        return done.error();
+    ids.reserve(halves[0].size() + halves[1].size());
+    std::merge(halves[0].begin(), halves[0].end(), halves[1].begin(), halves[1].end(),
+               std::back_inserter(ids));
     return ids;
 }
 

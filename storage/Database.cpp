@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "Schema.h"
+#include "SearchShard.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -72,6 +73,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     if (options.migrate && !options.readOnly && version < Schema::currentVersion()) {
         if (auto migrated = Schema::migrate(*db); !migrated)
             return makeError(migrated.error().message, path);
+    }
+    if (options.attachSearch && !options.readOnly && path != QLatin1String(":memory:")) {
+        if (auto attached = attachSearchShard(*db); !attached)
+            return makeError(attached.error().message, path);
+        db->m_searchShard = true;
     }
     return db;
 }
@@ -162,9 +168,9 @@ void Database::setWalHook(std::function<void(int frames)> hook) const
         const_cast<Database*>(this));
 }
 
-Transaction::Transaction(const Database& db) : m_db(db)
+Transaction::Transaction(const Database& db, Mode mode) : m_db(db)
 {
-    auto begun = m_db.execute("BEGIN IMMEDIATE;");
+    auto begun = m_db.execute(mode == Mode::Immediate ? "BEGIN IMMEDIATE;" : "BEGIN;");
     m_active = begun.ok();
     if (!m_active)
         m_beginError = begun.error().message;

@@ -21,6 +21,9 @@ public:
         bool migrate = true; // apply pending migrations on open
         bool readOnly = false;
         int busyTimeoutMs = 5000;
+        // Attach the search index's second file (SearchShard.h): for connections that search
+        // or delete runs. A connection that writes without it does not lock that file.
+        bool attachSearch = false;
     };
 
     // Opens (creating if needed) a workspace, turns on WAL, foreign keys and the busy timeout,
@@ -49,6 +52,8 @@ public:
     QString journalMode() const;
     // True for a file that holds no page yet (a workspace being created).
     bool isEmptyFile() const;
+    // True when the search index's second file is attached as `search`.
+    bool hasSearchShard() const { return m_searchShard; }
 
     // Settings for a connection that writes one large transaction (an import): a page cache of
     // `cacheMb`. (No connection checkpoints automatically: see open().)
@@ -72,13 +77,21 @@ private:
     sqlite3* m_db = nullptr;
     QString m_path;
     mutable std::function<void(int)> m_walHook;
+    bool m_searchShard = false;
 };
 
 // A scoped write transaction: rolled back unless commit() succeeds.
 class Transaction
 {
 public:
-    explicit Transaction(const Database& db);
+    // Immediate takes the write lock of every attached file at once; Deferred takes it on the
+    // first write, only for the file written (the search index's second builder).
+    enum class Mode
+    {
+        Immediate,
+        Deferred
+    };
+    explicit Transaction(const Database& db, Mode mode = Mode::Immediate);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;

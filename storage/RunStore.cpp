@@ -1,6 +1,7 @@
 #include "RunStore.h"
 
 #include "Database.h"
+#include "SearchShard.h"
 
 namespace overrule {
 namespace {
@@ -85,8 +86,8 @@ Result<std::int64_t> RunStore::reviewedCount(std::int64_t runId) const
 
 Result<std::vector<ImportReject>> RunStore::rejects(std::int64_t runId, int limit) const
 {
-    Statement st = m_db.prepare(
-        "SELECT line, field, reason, raw FROM import_rejects WHERE run_id = ? ORDER BY line LIMIT ?");
+    Statement st = m_db.prepare("SELECT line, field, reason, raw FROM import_rejects WHERE run_id "
+                                "= ? ORDER BY line LIMIT ?");
     st.bind(1, runId).bind(2, limit);
     std::vector<ImportReject> out;
     while (st.step())
@@ -101,15 +102,33 @@ Status RunStore::remove(std::int64_t runId) const
     Transaction tx(m_db);
     if (!tx.isActive())
         return makeError(tx.beginError());
-    // External-content FTS rows must be deleted with their old text before the text goes.
-    Statement unindex = m_db.prepare(
-        "INSERT INTO item_search(item_search, rowid, prompt, response) "
-        "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
-        "JOIN items i ON i.id = t.item_id JOIN runs r ON r.id = i.run_id "
-        "WHERE i.run_id = ?1 AND i.id <= r.search_indexed_upto");
+    // FTS rows without their own copy of the text must be deleted with it before the text
+    // goes, from both halves of the index (SearchShard.h).
+    Statement unindex =
+        m_db.prepare("INSERT INTO item_search(item_search, rowid, prompt, response) "
+                     "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
+                     "JOIN items i ON i.id = t.item_id JOIN runs r ON r.id = i.run_id "
+                     "WHERE i.run_id = ?1 AND (i.id / " +
+                     std::to_string(kSearchBlock) + ") % 2 = 0 AND i.id <= r.search_indexed_upto");
     unindex.bind(1, runId);
     if (auto done = unindex.exec(); !done)
         return done;
+    if (m_db.hasSearchShard()) {
+        Statement second =
+            m_db.prepare("INSERT INTO search.item_search(item_search, rowid, prompt, response) "
+                         "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
+                         "JOIN items i ON i.id = t.item_id WHERE i.run_id = ?1 AND (i.id / " +
+                         std::to_string(kSearchBlock) +
+                         ") % 2 = 1 AND i.id <= coalesce((SELECT upto FROM search.progress "
+                         "WHERE run_id = ?1), 0)");
+        second.bind(1, runId);
+        if (auto done = second.exec(); !done)
+            return done;
+        Statement forget = m_db.prepare("DELETE FROM search.progress WHERE run_id = ?");
+        forget.bind(1, runId);
+        if (auto done = forget.exec(); !done)
+            return done;
+    }
     Statement del = m_db.prepare("DELETE FROM runs WHERE id = ?");
     del.bind(1, runId);
     if (auto done = del.exec(); !done)

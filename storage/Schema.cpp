@@ -197,8 +197,21 @@ INSERT INTO item_search(item_search, rank) VALUES ('automerge', 16);
 UPDATE runs SET search_indexed_upto = 0;
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {
-    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
+// Version 8: the search index is built in two halves on two cores (SearchShard.h); this
+// workspace's item_search keeps only the even blocks of ids, the workspace's second file the
+// odd ones. The index is emptied and built again in the background. (The version also keeps an
+// older Overrule, which would search only half, from opening the workspace.) A random
+// workspace id, kept in the second file too, tells that file's own workspace from another at
+// the same path.
+constexpr std::string_view kVersion8 = R"sql(
+INSERT INTO item_search(item_search) VALUES ('delete-all');
+UPDATE runs SET search_indexed_upto = 0;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {
+    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8};
 
 } // namespace
 

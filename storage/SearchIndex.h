@@ -10,16 +10,19 @@ namespace overrule {
 
 class Database;
 
-// Full-text search over prompt and response (the FTS5 table item_search, external content over
-// item_texts). Runs are indexed after import, in the background, so that a fresh run can be
-// browsed at once; runs.search_indexed_upto records the progress, so an interrupted indexing
-// resumes where it stopped.
+// Full-text search over prompt and response, in two halves (SearchShard.h): the FTS5 table
+// item_search (external content over item_texts) and its contentless twin in the workspace's
+// second file. Runs are indexed after import, in the background, so that a fresh run can be
+// browsed at once; each half records its progress per run, so an interrupted indexing resumes
+// where it stopped.
 
-// Indexes the run's items with id > runs.search_indexed_upto, in batches, each batch in its
-// own transaction. Stops early with an error when *cancel becomes true (what was committed stays).
+// Indexes the run's items not yet indexed, a block of ids per transaction. On a connection
+// without the second file attached (an indexer's own), the second half is built at the same
+// time on a connection and thread of its own. Stops early with an error when *cancel becomes
+// true (what was committed stays).
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel = nullptr);
 
-// True when every item of the run is searchable.
+// True when every item of the run is searchable (false without the second file attached).
 bool isIndexed(const Database& db, std::int64_t runId);
 
 // Turns user text into a safe FTS5 query: each run of letters and digits becomes a "quoted"

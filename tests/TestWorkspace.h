@@ -4,7 +4,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <memory>
 
 // A fresh workspace file in a temporary folder, removed with the fixture.
@@ -15,7 +14,9 @@ struct TestWorkspace
 
     TestWorkspace()
     {
-        auto opened = overrule::Database::open(path());
+        overrule::Database::Options options;
+        options.attachSearch = true; // as the window's connection
+        auto opened = overrule::Database::open(path(), options);
         if (!opened)
             qFatal("cannot open test workspace: %s", qPrintable(opened.error().toString()));
         db = std::move(opened).value();

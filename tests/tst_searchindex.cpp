@@ -3,7 +3,10 @@
 #include "SearchIndex.h"
 #include "TestWorkspace.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <atomic>
+#include <string>
 
 using namespace overrule;
 
@@ -12,11 +15,17 @@ class TestSearchIndex : public QObject
     Q_OBJECT
 
 private:
+    // Matches in both halves of the index (SearchShard.h).
     static int matches(const Database& db, const QString& text)
     {
-        Statement st = db.prepare("SELECT count(*) FROM item_search WHERE item_search MATCH ?");
+        return matchesIn(db, "item_search", text) + matchesIn(db, "search.item_search", text);
+    }
+    static int matchesIn(const Database& db, const char* table, const QString& text)
+    {
+        Statement st =
+            db.prepare("SELECT count(*) FROM " + std::string(table) + " WHERE item_search MATCH ?");
         st.bind(1, ftsQuery(text));
-        return st.step() ? st.integer(0) : -1;
+        return st.step() ? st.integer(0) : -1000000;
     }
     static std::int64_t upto(const Database& db, std::int64_t runId)
     {
@@ -79,6 +88,9 @@ private Q_SLOTS:
         QVERIFY(isIndexed(*ws.db, run));
         QVERIFY(!isIndexed(*ws.db, other));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 4500);
+        // Blocks of 1,024 ids alternate between the halves.
+        QVERIFY(matchesIn(*ws.db, "item_search", QStringLiteral("refund")) > 1024);
+        QVERIFY(matchesIn(*ws.db, "search.item_search", QStringLiteral("refund")) > 1024);
         QCOMPARE(matches(*ws.db, QStringLiteral("REPONSE 17")), 1); // diacritics folded
         QCOMPARE(matches(*ws.db, QStringLiteral("please refund")), 4500);
         QCOMPARE(matches(*ws.db, QStringLiteral("refund NOT please")), 0); // NOT is a word
@@ -94,10 +106,77 @@ private Q_SLOTS:
         QCOMPARE(matches(*ws.db, QStringLiteral("shipping")), 5);
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 4500);
 
-        // Removing the run takes its search rows with it.
+        // Removing the run takes its search rows with it, from both halves.
         QVERIFY(RunStore(*ws.db).remove(run));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 0);
         QVERIFY(ws.db->execute("INSERT INTO item_search(item_search) VALUES ('integrity-check')"));
+        QVERIFY(ws.db->execute(
+            "INSERT INTO search.item_search(item_search) VALUES ('integrity-check')"));
+    }
+
+    // The background indexer's own connection does not hold the search file: the second half
+    // is then built on a connection and thread of its own, at the same time.
+    void buildsBothHalvesFromAConnectionWithoutTheSearchFile()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 5000, QStringLiteral("refund"));
+        auto indexer = Database::open(ws.path());
+        QVERIFY(indexer);
+        QVERIFY(!(*indexer)->hasSearchShard());
+        QVERIFY(indexRun(**indexer, run));
+        QVERIFY(isIndexed(*ws.db, run));
+        QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 5000);
+        QVERIFY(!isIndexed(**indexer, run)); // it cannot tell without the second half
+    }
+
+    // A crash between the two files' commits while a run was deleted could leave the search
+    // file listing a run the workspace no longer has; its ids may be reused, so the search
+    // file is emptied when the workspace is next opened, to be filled again.
+    void searchFileThatOutlivedARunIsEmptiedOnOpen()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
+        QVERIFY(indexRun(*ws.db, run));
+        QVERIFY(ws.db->execute("INSERT INTO search.progress(run_id, upto) VALUES (999, 1)"));
+        Database::Options options;
+        options.attachSearch = true;
+        auto reopened = Database::open(ws.path(), options);
+        QVERIFY(reopened);
+        QCOMPARE(matchesIn(**reopened, "search.item_search", QStringLiteral("refund")), 0);
+        QVERIFY(!isIndexed(**reopened, run));
+        QVERIFY(indexRun(**reopened, run));
+        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+    }
+
+    // A workspace deleted and made again at the same path finds the old search file there;
+    // the workspace ids differ, so the file starts empty instead of answering for the new runs.
+    void searchFileOfAnotherWorkspaceIsEmptied()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.overrule"));
+        Database::Options options;
+        options.attachSearch = true;
+        {
+            auto first = Database::open(path, options);
+            QVERIFY(first);
+            const auto run = seed::run(**first, QStringLiteral("old"));
+            fill(**first, run, 1000, 2000, QStringLiteral("refund"));
+            QVERIFY(indexRun(**first, run));
+            QVERIFY(matchesIn(**first, "search.item_search", QStringLiteral("refund")) > 0);
+        }
+        for (const char* suffix : {"", "-wal", "-shm"})
+            QFile::remove(path + QLatin1String(suffix));
+        auto second = Database::open(path, options);
+        QVERIFY(second);
+        const auto run = seed::run(**second, QStringLiteral("new"));
+        fill(**second, run, 1000, 2000, QStringLiteral("shipping"));
+        QCOMPARE(matches(**second, QStringLiteral("refund")), 0);
+        QVERIFY(!isIndexed(**second, run));
+        QVERIFY(indexRun(**second, run));
+        QCOMPARE(matches(**second, QStringLiteral("shipping")), 2000);
+        QCOMPARE(matches(**second, QStringLiteral("refund")), 0);
     }
 
     void cancelStopsAndKeepsCommittedBatches()

@@ -63,16 +63,22 @@ void SearchIndexer::requestCheckpoint()
         startNext();
 }
 
-// On the worker thread: copies the WAL into the database file, unless the window is closing.
-void SearchIndexer::checkpointWith(const Database& db)
+// On the worker thread: copies the WALs of the workspace and of its search file into the
+// database files, unless the window is closing.
+void SearchIndexer::checkpoint(const QString& path)
 {
+    Database::Options options;
+    options.attachSearch = true;
+    auto db = Database::open(path, options);
+    if (!db)
+        return;
     {
         std::lock_guard lock(m_checkpointMutex);
         if (m_cancel)
             return;
-        m_checkpointing = &db;
+        m_checkpointing = db->get();
     }
-    (void)db.checkpoint();
+    (void)(*db)->checkpoint();
     std::lock_guard lock(m_checkpointMutex);
     m_checkpointing = nullptr;
 }
@@ -85,8 +91,7 @@ void SearchIndexer::startNext()
             return;
         m_checkpointWanted = false;
         m_thread = QThread::create([this, path] {
-            if (auto db = Database::open(path))
-                checkpointWith(**db);
+            checkpoint(path);
             QMetaObject::invokeMethod(
                 this, [this] { finish(0, {}); }, Qt::QueuedConnection);
         });
@@ -115,7 +120,8 @@ void SearchIndexer::startNext()
                     Q_EMIT indexed(runId);
                 },
                 Qt::QueuedConnection);
-            checkpointWith(**db);
+            db->reset(); // done; the checkpoint takes a connection that holds the search file too
+            checkpoint(path);
         }
         QMetaObject::invokeMethod(
             this, [this, runId, error] { finish(runId, error); }, Qt::QueuedConnection);

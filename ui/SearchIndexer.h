@@ -37,7 +37,7 @@ Q_SIGNALS:
 private:
     // Checkpoints on the worker thread as soon as it is free (the window's WAL grew).
     void requestCheckpoint();
-    void checkpointWith(const Database& db);
+    void checkpoint(const QString& path);
     void startNext();
     void finish(std::int64_t runId, const QString& error);
 

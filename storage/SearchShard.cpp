@@ -1,0 +1,73 @@
+#include "SearchShard.h"
+
+#include "Database.h"
+
+namespace overrule {
+
+QString searchShardPath(const QString& workspacePath)
+{
+    return workspacePath + QStringLiteral("-search");
+}
+
+Status attachSearchShard(const Database& db)
+{
+    Statement attach = db.prepare("ATTACH DATABASE ? AS search");
+    attach.bind(1, searchShardPath(db.path()));
+    if (auto done = attach.exec(); !done)
+        return makeError(QStringLiteral("cannot open the search index: ") + done.error().message,
+                         searchShardPath(db.path()));
+    // 16 KB pages and WAL, as the workspace; page_size only acts on a new file.
+    if (auto set = db.execute("PRAGMA search.page_size = 16384; PRAGMA search.journal_mode = WAL;");
+        !set)
+        return set;
+    Statement exists =
+        db.prepare("SELECT count(*) FROM search.sqlite_schema WHERE name = 'item_search'");
+    if (!exists.step())
+        return makeError(exists.error(), QStringLiteral("search index"));
+    const bool created = exists.int64(0) == 0;
+    exists.reset();
+    if (created) {
+        Transaction tx(db);
+        if (!tx.isActive())
+            return makeError(tx.beginError(), QStringLiteral("search index"));
+        if (auto made = db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS search.item_search USING fts5("
+                "prompt, response, content = '', tokenize = 'unicode61 remove_diacritics 2', "
+                "detail = none);"
+                "INSERT INTO search.item_search(item_search, rank) VALUES ('automerge', 16);"
+                "CREATE TABLE IF NOT EXISTS search.progress("
+                "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
+                "CREATE TABLE IF NOT EXISTS search.meta(key TEXT PRIMARY KEY, value TEXT);"
+                "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
+                "WHERE key = 'workspace_id';");
+            !made)
+            return made;
+        return tx.commit();
+    }
+    // Another workspace's file at this path (the workspace was deleted and made again), or a
+    // run the workspace no longer has: the file's entries cannot be trusted.
+    Statement stale = db.prepare(
+        "SELECT 1 WHERE (SELECT value FROM search.meta WHERE key = 'workspace_id') IS NOT "
+        "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
+        "UNION ALL SELECT 1 FROM search.progress WHERE run_id NOT IN (SELECT id FROM main.runs) "
+        "LIMIT 1");
+    const bool mustEmpty = stale.step();
+    if (stale.hasError())
+        return makeError(stale.error(), QStringLiteral("search index"));
+    stale.reset();
+    if (!mustEmpty)
+        return {};
+    Transaction tx(db);
+    if (!tx.isActive())
+        return makeError(tx.beginError(), QStringLiteral("search index"));
+    if (auto emptied =
+            db.execute("INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
+                       "DELETE FROM search.progress;"
+                       "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
+                       "WHERE key = 'workspace_id';");
+        !emptied)
+        return emptied;
+    return tx.commit();
+}
+
+} // namespace overrule
