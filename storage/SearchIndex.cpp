@@ -71,6 +71,15 @@ Result<bool> indexBlock(const Database& db, const Shard& shard, std::int64_t run
                    shard.number == 0 ? Transaction::Mode::Immediate : Transaction::Mode::Deferred);
     if (!tx.isActive())
         return makeError(tx.beginError(), QStringLiteral("search index"));
+    if (shard.number == 1) {
+        // Take the second file's write lock before reading anything in it: SQLite waits (busy
+        // timeout) for a lock taken first, but not for a read turning into a write, which the
+        // window's transactions (they lock both files) would make fail.
+        Statement lock = db.prepare("UPDATE search.progress SET upto = upto WHERE run_id = ?");
+        lock.bind(1, runId);
+        if (auto locked = lock.exec(); !locked)
+            return makeError(locked.error().message, QStringLiteral("search index"));
+    }
     auto mark = markOf(db, shard, runId);
     if (!mark)
         return mark.error();

@@ -27,7 +27,9 @@ Status attachSearchShard(const Database& db)
     const bool created = exists.int64(0) == 0;
     exists.reset();
     if (created) {
-        Transaction tx(db);
+        // Deferred: the first statement takes the search file's write lock, and the
+        // workspace's is not needed (an import may hold it).
+        Transaction tx(db, Transaction::Mode::Deferred);
         if (!tx.isActive())
             return makeError(tx.beginError(), QStringLiteral("search index"));
         if (auto made = db.execute(
@@ -46,20 +48,36 @@ Status attachSearchShard(const Database& db)
     }
     // Another workspace's file at this path (the workspace was deleted and made again), or a
     // run the workspace no longer has: the file's entries cannot be trusted.
-    Statement stale = db.prepare(
-        "SELECT 1 WHERE (SELECT value FROM search.meta WHERE key = 'workspace_id') IS NOT "
-        "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
-        "UNION ALL SELECT 1 FROM search.progress WHERE run_id NOT IN (SELECT id FROM main.runs) "
-        "LIMIT 1");
-    const bool mustEmpty = stale.step();
-    if (stale.hasError())
-        return makeError(stale.error(), QStringLiteral("search index"));
-    stale.reset();
-    if (!mustEmpty)
+    const auto stale = [&]() -> Result<bool> {
+        Statement st = db.prepare(
+            "SELECT 1 WHERE (SELECT value FROM search.meta WHERE key = 'workspace_id') IS NOT "
+            "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
+            "UNION ALL SELECT 1 FROM search.progress WHERE run_id NOT IN "
+            "(SELECT id FROM main.runs) LIMIT 1");
+        const bool found = st.step();
+        if (st.hasError())
+            return makeError(st.error(), QStringLiteral("search index"));
+        return found;
+    };
+    auto suspect = stale();
+    if (!suspect)
+        return suspect.error();
+    if (!*suspect)
         return {};
-    Transaction tx(db);
+    // Seen without a lock, it may be a run being deleted right now (the two files commit one
+    // after the other): look again holding the search file's write lock, taken first.
+    Transaction tx(db, Transaction::Mode::Deferred);
     if (!tx.isActive())
         return makeError(tx.beginError(), QStringLiteral("search index"));
+    if (auto locked =
+            db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
+        !locked)
+        return locked;
+    auto confirmed = stale();
+    if (!confirmed)
+        return confirmed.error();
+    if (!*confirmed)
+        return tx.commit();
     if (auto emptied =
             db.execute("INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
                        "DELETE FROM search.progress;"

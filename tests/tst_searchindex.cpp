@@ -6,7 +6,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 
 using namespace overrule;
 
@@ -128,6 +130,28 @@ private Q_SLOTS:
         QVERIFY(isIndexed(*ws.db, run));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 5000);
         QVERIFY(!isIndexed(**indexer, run)); // it cannot tell without the second half
+    }
+
+    // The window's transactions lock both files (a decision takes a few milliseconds): the
+    // second builder waits for them like the first, instead of failing.
+    void buildersWaitForTheWindowsTransactions()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
+        auto indexer = Database::open(ws.path());
+        QVERIFY(indexer);
+        Status built;
+        {
+            Transaction decision(*ws.db);
+            QVERIFY(decision.isActive());
+            std::thread background([&] { built = indexRun(**indexer, run); });
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            decision.rollback();
+            background.join();
+        }
+        QVERIFY2(built, qPrintable(built ? QString() : built.error().toString()));
+        QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 3000);
     }
 
     // A crash between the two files' commits while a run was deleted could leave the search
