@@ -117,6 +117,12 @@ private Q_SLOTS:
         QCOMPARE(l.createdAt, QStringLiteral("2024-05-01T10:00:00.000Z"));
         QCOMPARE(scalar(db, "SELECT outcome FROM items WHERE external_id = 'a4'"),
                  int(Outcome::CorrectCompliance));
+
+        // The import writes without foreign-key checks (for speed): every reference it made
+        // must still hold.
+        Statement orphans = db.prepare("PRAGMA foreign_key_check;");
+        QVERIFY(!orphans.step());
+        QVERIFY(!orphans.hasError());
     }
 
     void importsAFiftyMegabyteLine()
