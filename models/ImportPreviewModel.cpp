@@ -65,9 +65,9 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
         case IdColumn:
             return item.externalId;
         case PromptColumn:
-            return oneLine(item.prompt, kCellChars);
+            return oneLine(QString::fromStdString(item.prompt), kCellChars);
         case ResponseColumn:
-            return oneLine(item.response, kCellChars);
+            return oneLine(QString::fromStdString(item.response), kCellChars);
         case VerdictColumn:
             return verdictText(item);
         case IntentColumn:
@@ -83,9 +83,9 @@ QVariant ImportPreviewModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
         case PromptColumn:
-            return item.prompt.left(kTipChars);
+            return QString::fromStdString(item.prompt).left(kTipChars);
         case ResponseColumn:
-            return item.response.left(kTipChars);
+            return QString::fromStdString(item.response).left(kTipChars);
         case VerdictColumn:
             return verdictTip(item);
         default:

@@ -126,7 +126,7 @@ bool fillHeuristicVerdict(ItemRecord& item, const RefusalDetector& detector)
 {
     if (item.verdictGiven)
         return false;
-    item.verdict = detector.classify(item.response);
+    item.verdict = detector.classify(QString::fromStdString(item.response));
     item.verdictSource = VerdictSource::Heuristic;
     item.verdictRaw.clear();
     return true;

@@ -97,8 +97,8 @@ private:
         const QString promptField = m_ctx.sourceOf(QStringLiteral("prompt"));
         const QString responseField = m_ctx.sourceOf(QStringLiteral("response"));
         const QString messagesField = m_ctx.sourceOf(QStringLiteral("messages"));
-        Text prompt = m_ctx.text(promptField, m_ctx.take(promptField), false);
-        Text response = m_ctx.text(responseField, m_ctx.take(responseField), false);
+        Utf8Text prompt = m_ctx.utf8(promptField, m_ctx.take(promptField));
+        Utf8Text response = m_ctx.utf8(responseField, m_ctx.take(responseField));
 
         bool haveTurns = false;
         if (auto messages = m_ctx.structured(messagesField, m_ctx.take(messagesField), false)) {
@@ -123,8 +123,9 @@ private:
             }
             const auto contentOf = [&](std::size_t i) {
                 const json& turn = (*messages)[i];
-                return turn.contains("content") ? contentText(turn["content"]).value_or(QString())
-                                                : QString();
+                return turn.contains("content")
+                           ? contentText(turn["content"]).value_or(QString()).toStdString()
+                           : std::string();
             };
             if (!response.present && !response.bad && lastAssistant) {
                 response = {true, false, contentOf(*lastAssistant)};
@@ -139,9 +140,9 @@ private:
                     }
                 }
             }
-            m_item.messagesJson = qs(messages->dump());
+            m_item.messagesJson = messages->dump();
         }
-        if (!prompt.bad && prompt.value.isEmpty())
+        if (!prompt.bad && prompt.value.empty())
             m_ctx.problem(promptField,
                           haveTurns ? QStringLiteral("missing: no prompt and no user turn in "
                                                      "messages")
@@ -348,7 +349,7 @@ private:
                 name = "_" + name;
             metadata[name] = std::move(value);
         }
-        m_item.metadataJson = qs(metadata.dump());
+        m_item.metadataJson = metadata.dump();
     }
 
     const Mapping* m_mapping;

@@ -134,6 +134,21 @@ Text RecordContext::text(const QString& field, const json* value, bool anyScalar
     return out;
 }
 
+Utf8Text RecordContext::utf8(const QString& field, json* value)
+{
+    Utf8Text out;
+    if (!value || value->is_null())
+        return out;
+    out.present = true;
+    if (value->is_string()) {
+        out.value = std::move(value->get_ref<std::string&>());
+    } else {
+        out.bad = true;
+        problem(field, QStringLiteral("expected text, got %1").arg(typeName(*value)));
+    }
+    return out;
+}
+
 Text RecordContext::mapped(const QString& path, const QString& mapKey)
 {
     Text out = text(path, take(path), true);

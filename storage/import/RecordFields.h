@@ -37,6 +37,14 @@ struct Text
     QString value;
 };
 
+// A field's text kept as the UTF-8 the record holds (for long texts: no conversion).
+struct Utf8Text
+{
+    bool present = false;
+    bool bad = false; // not text; a problem was reported
+    std::string value;
+};
+
 // The fields of one record, found through the mapping (or under their native names). Each
 // source field is taken out of the record once; what is never taken is left over for the
 // metadata. Every problem goes to `problems` with the record's line.
@@ -59,6 +67,8 @@ public:
 
     // Text from a field; `anyScalar` also accepts numbers and booleans, written as text.
     Text text(const QString& field, const nlohmann::json* value, bool anyScalar);
+    // Text from a field that must be text (or null), moved out of `value` as UTF-8.
+    Utf8Text utf8(const QString& field, nlohmann::json* value);
     // Text of a field after the value map of `mapKey`.
     Text mapped(const QString& path, const QString& mapKey);
     // Empty text reads as absent (CSV cells are never missing, only empty); absent values are

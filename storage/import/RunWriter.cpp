@@ -34,7 +34,7 @@ Status RunWriter::begin(const RunHeader& header)
 }
 
 namespace {
-PromptKey promptKeyOf(const QByteArray& utf8)
+PromptKey promptKeyOf(QByteArrayView utf8)
 {
     const QByteArray md5 = QCryptographicHash::hash(utf8, QCryptographicHash::Md5);
     PromptKey key;
@@ -43,24 +43,20 @@ PromptKey promptKeyOf(const QByteArray& utf8)
     return key;
 }
 
-std::string_view view(const QByteArray& bytes)
+QByteArrayView bytesOf(const std::string& text)
 {
-    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+    return {text.data(), static_cast<qsizetype>(text.size())};
 }
 } // namespace
 
 EncodedItem RunWriter::encode(const ItemRecord& item)
 {
     EncodedItem encoded;
-    encoded.externalId = item.externalId.toUtf8();
-    encoded.prompt = item.prompt.toUtf8();
-    encoded.response = item.response.toUtf8();
-    encoded.messages = item.messagesJson.toUtf8();
-    encoded.verdictRaw = item.verdictRaw.toUtf8();
-    encoded.model = item.model.toUtf8();
-    encoded.metadata = item.metadataJson.toUtf8();
-    encoded.excerpt = excerptOf(item.prompt).toUtf8();
-    encoded.promptKey = promptKeyOf(encoded.prompt);
+    encoded.externalId = item.externalId.toStdString();
+    encoded.verdictRaw = item.verdictRaw.toStdString();
+    encoded.model = item.model.toStdString();
+    encoded.excerpt = excerptOf(item.prompt);
+    encoded.promptKey = promptKeyOf(bytesOf(item.prompt));
     return encoded;
 }
 
@@ -75,9 +71,9 @@ Status RunWriter::resume(std::int64_t runId)
     while (items.step()) {
         m_seq = items.int64(1) + 1;
         const std::string_view prompt = items.utf8(2);
-        m_promptItems.insert(promptKeyOf(QByteArray::fromRawData(
-                                 prompt.data(), static_cast<qsizetype>(prompt.size()))),
-                             items.int64(0));
+        m_promptItems.insert(
+            promptKeyOf(QByteArrayView(prompt.data(), static_cast<qsizetype>(prompt.size()))),
+            items.int64(0));
     }
     if (items.hasError())
         return makeError(items.error(), QStringLiteral("items"));
@@ -144,13 +140,13 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
         duplicateOf = *first;
     m_insertItem.bind(1, m_runId)
         .bind(2, m_seq)
-        .bindUnowned(3, view(encoded.externalId))
+        .bindUnowned(3, encoded.externalId)
         .bind(4, static_cast<int>(item.verdict))
         .bind(5, static_cast<int>(item.verdictSource))
         .bind(6, static_cast<int>(item.intent))
         .bind(7, category)
         .bind(8, item.score)
-        .bindUnowned(9, view(encoded.excerpt))
+        .bindUnowned(9, encoded.excerpt)
         .bind(10, duplicateOf);
     // The unique (run_id, external_id) index finds a repeated id as it inserts: no lookup first.
     if (auto done = m_insertItem.exec(); !done) {
@@ -175,15 +171,15 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
         m_promptItems.insert(encoded.promptKey, itemId);
 
     m_insertText.bind(1, itemId)
-        .bindUnowned(2, view(encoded.prompt))
-        .bindUnowned(3, view(encoded.response))
-        .bindUnowned(5, view(encoded.verdictRaw))
-        .bindUnowned(6, view(encoded.model))
-        .bindUnowned(7, view(encoded.metadata));
-    if (encoded.messages.isEmpty())
+        .bindUnowned(2, item.prompt)
+        .bindUnowned(3, item.response)
+        .bindUnowned(5, encoded.verdictRaw)
+        .bindUnowned(6, encoded.model)
+        .bindUnowned(7, item.metadataJson);
+    if (item.messagesJson.empty())
         m_insertText.bindNull(4);
     else
-        m_insertText.bindUnowned(4, view(encoded.messages));
+        m_insertText.bindUnowned(4, item.messagesJson);
     if (auto done = m_insertText.exec(); !done)
         return makeError(done.error().message, QStringLiteral("item_texts"));
 

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QString>
 #include <cstdint>
+#include <string>
 
 namespace overrule {
 
@@ -32,18 +33,15 @@ inline size_t qHash(const PromptKey& key, size_t seed = 0) noexcept
     return static_cast<size_t>(key.low ^ seed);
 }
 
-// An item's texts as the writer binds them (UTF-8), with its excerpt and prompt key: made on
-// the import's parsing thread so that the writing thread only binds and steps.
+// What the writer binds beyond the item's UTF-8 texts (its short texts as UTF-8, its excerpt
+// and prompt key): made on the import's parsing thread so that the writing thread only binds
+// and steps.
 struct EncodedItem
 {
-    QByteArray externalId;
-    QByteArray prompt;
-    QByteArray response;
-    QByteArray messages; // empty: NULL
-    QByteArray verdictRaw;
-    QByteArray model;
-    QByteArray metadata;
-    QByteArray excerpt;
+    std::string externalId;
+    std::string verdictRaw;
+    std::string model;
+    std::string excerpt;
     PromptKey promptKey;
 };
 

@@ -1,5 +1,6 @@
 #include "import/Utf8.h"
 
+#include <QChar>
 #include <cstdint>
 #include <cstring>
 
@@ -58,27 +59,64 @@ std::optional<std::size_t> firstInvalidUtf8(std::string_view text)
     return std::nullopt;
 }
 
-QString excerptOf(const QString& text, int maxChars)
+namespace {
+// The code point at `i` of valid UTF-8 and its length in bytes.
+std::pair<char32_t, std::size_t> decodeAt(std::string_view text, std::size_t i)
 {
-    QString out;
-    out.reserve(maxChars + 1);
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    const unsigned char c = byte(0);
+    if (c < 0x80)
+        return {c, 1};
+    if (c < 0xE0)
+        return {char32_t(c & 0x1F) << 6 | (byte(1) & 0x3F), 2};
+    if (c < 0xF0)
+        return {char32_t(c & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | (byte(2) & 0x3F), 3};
+    return {char32_t(c & 0x07) << 18 | char32_t(byte(1) & 0x3F) << 12 |
+                char32_t(byte(2) & 0x3F) << 6 | (byte(3) & 0x3F),
+            4};
+}
+
+// QChar's notion, so that the excerpt reads as the table's text does.
+bool isWhiteSpace(char32_t c)
+{
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    return QChar::isSpace(c);
+}
+} // namespace
+
+std::string excerptOf(std::string_view text, int maxChars)
+{
+    static constexpr std::string_view kEllipsis = "\u2026";
+    const auto limit = static_cast<std::size_t>(maxChars);
+    std::string out;
+    out.reserve(limit + 8);
+    std::size_t units = 0; // UTF-16 code units in `out`
     bool pendingSpace = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isSpace()) {
-            pendingSpace = !out.isEmpty();
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, length] = decodeAt(text, i);
+        if (isWhiteSpace(c)) {
+            pendingSpace = units > 0;
+            i += length;
             continue;
         }
-        if (out.size() + (pendingSpace ? 1 : 0) >= maxChars) {
-            if (out.back().isHighSurrogate())
-                out.chop(1);
-            out.append(QChar(0x2026));
+        const std::size_t space = pendingSpace ? 1 : 0;
+        const std::size_t width = c > 0xFFFF ? 2 : 1;
+        if (units + space >= limit) {
+            out += kEllipsis;
             return out;
         }
         if (pendingSpace)
-            out.append(QLatin1Char(' '));
+            out += ' ';
         pendingSpace = false;
-        out.append(c);
+        if (units + space + width > limit) {
+            // Only half of a surrogate pair would fit: the cut comes before the character.
+            out += kEllipsis;
+            return out;
+        }
+        out.append(text.substr(i, length));
+        units += space + width;
+        i += length;
     }
     return out;
 }
