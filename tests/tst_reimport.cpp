@@ -175,6 +175,28 @@ private Q_SLOTS:
         REQUIRE_OK(details);
         QCOMPARE(details->duplicateOf, std::optional<std::int64_t>(a));
         QCOMPARE(details->duplicateOfExternalId, QStringLiteral("a"));
+
+        // Items added to the run later point at the first item with their prompt too, not at
+        // the latest repeat of it.
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("{\"id\": \"d\", \"prompt\": \"same\", \"response\": \"z\"}\n");
+        file.close();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray grown = file.readAll();
+        file.close();
+        Statement remember =
+            ws.db->prepare("UPDATE runs SET source_sha256 = ?, source_size = ? WHERE id = ?");
+        remember
+            .bind(1, QString::fromLatin1(
+                         QCryptographicHash::hash(grown, QCryptographicHash::Sha256).toHex()))
+            .bind(2, static_cast<std::int64_t>(grown.size()))
+            .bind(3, summary->runId);
+        QVERIFY(remember.exec());
+        auto added = importFile(ws, path, std::nullopt, ReimportPolicy::AddNew);
+        REQUIRE_OK(added);
+        QCOMPARE(added->itemCount, 1);
+        QCOMPARE(scalar(*ws.db, "SELECT duplicate_of FROM items WHERE external_id = 'd'"), a);
     }
 
     void importsFromAUrl()

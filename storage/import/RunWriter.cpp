@@ -71,7 +71,7 @@ Status RunWriter::resume(std::int64_t runId)
     while (items.step()) {
         m_seq = items.int64(1) + 1;
         const std::string_view prompt = items.utf8(2);
-        m_promptItems.insert(
+        m_promptItems.add(
             promptKeyOf(QByteArrayView(prompt.data(), static_cast<qsizetype>(prompt.size()))),
             items.int64(0));
     }
@@ -134,10 +134,9 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
         category = *id;
     }
     // Identical prompts within a run are kept, each pointing at the first item with it.
-    const auto first = m_promptItems.constFind(encoded.promptKey);
     std::optional<std::int64_t> duplicateOf;
-    if (first != m_promptItems.constEnd())
-        duplicateOf = *first;
+    if (const std::int64_t first = m_promptItems.find(encoded.promptKey); first != 0)
+        duplicateOf = first;
     m_insertItem.bind(1, m_runId)
         .bind(2, m_seq)
         .bindUnowned(3, encoded.externalId)
@@ -168,7 +167,7 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
     if (duplicateOf)
         ++m_duplicates;
     else
-        m_promptItems.insert(encoded.promptKey, itemId);
+        m_promptItems.add(encoded.promptKey, itemId);
 
     m_insertText.bind(1, itemId)
         .bindUnowned(2, item.prompt)

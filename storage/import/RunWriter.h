@@ -6,6 +6,7 @@
 #include "Result.h"
 #include "RunStore.h"
 #include "Statement.h"
+#include "import/PromptIndex.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -16,22 +17,6 @@
 namespace overrule {
 
 class Database;
-
-// The MD5 of a prompt held inline (a QByteArray key would add a heap block per item: about
-// 100 MB at a million items instead of ~40 MB).
-struct PromptKey
-{
-    quint64 high = 0;
-    quint64 low = 0;
-    friend bool operator==(const PromptKey& a, const PromptKey& b)
-    {
-        return a.high == b.high && a.low == b.low;
-    }
-};
-inline size_t qHash(const PromptKey& key, size_t seed = 0) noexcept
-{
-    return static_cast<size_t>(key.low ^ seed);
-}
 
 // What the writer binds beyond the item's UTF-8 texts (its short texts as UTF-8, its excerpt
 // and prompt key): made on the import's parsing thread so that the writing thread only binds
@@ -104,7 +89,7 @@ private:
     bool m_resumed = false;
     // MD5 (fast, 128 bits; not a security use) of each prompt -> the first item with it (16 bytes
     // per distinct prompt).
-    QHash<PromptKey, std::int64_t> m_promptItems;
+    PromptIndex m_promptItems;
     QHash<QString, std::int64_t> m_categoryIds;
     QHash<QString, std::int64_t> m_reviewerIds;
     QHash<QString, std::int64_t> m_modelCounts; // bounded: see addItem()
