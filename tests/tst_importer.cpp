@@ -191,6 +191,10 @@ private Q_SLOTS:
         QVERIFY(result.error().toString().contains(QStringLiteral("cancelled")));
         QVERIFY(lastSeen > 0 && lastSeen < bytes.size());
         QCOMPARE(importtest::importedRows(*ws.db), 0);
+        // The import into the empty workspace had set the score index aside: it is back.
+        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                "'items_run_score'"),
+                 1);
 
         // The same import without cancelling reports progress up to the whole file.
         cancel = false;
@@ -203,6 +207,21 @@ private Q_SLOTS:
         QCOMPARE(done->labelCount, 5000);
         QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM categories"), 7);
         QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM reviewers"), 7);
+
+        // Built again after the import, and kept through a small one into the full workspace;
+        // sorting by score reads it.
+        const QString small = importtest::writeFile(
+            ws.dir.path(), "small.jsonl",
+            "{\"id\":\"s1\",\"prompt\":\"p\",\"response\":\"r\",\"score\":0.5}\n");
+        ImportRequest second;
+        second.filePath = small;
+        QVERIFY(importer.run(second));
+        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+                                "'items_run_score'"),
+                 1);
+        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM items INDEXED BY items_run_score "
+                                "WHERE run_id = (SELECT max(id) FROM runs) AND score = 0.5"),
+                 1);
     }
 
     void keepsFileOrderAcrossParsingBatches()

@@ -28,6 +28,12 @@ private Q_SLOTS:
         Statement checkpoint = ws.db->prepare("PRAGMA wal_autocheckpoint");
         QVERIFY(checkpoint.step());
         QCOMPARE(checkpoint.integer(0), 0);
+        // The importer builds the score index again from this text (RunWriter).
+        Statement score =
+            ws.db->prepare("SELECT sql FROM sqlite_schema WHERE name = 'items_run_score'");
+        QVERIFY(score.step());
+        QCOMPARE(score.text(0), QString::fromUtf8(Schema::kScoreIndex.data(),
+                                                  qsizetype(Schema::kScoreIndex.size())));
     }
 
     // No connection checkpoints on its own; the owner of a connection hears how large the WAL

@@ -8,7 +8,7 @@ constexpr std::size_t kInitialSlots = 1024; // a power of two
 PromptIndex::PromptIndex() : m_slots(kInitialSlots) {}
 
 // The slot holding `key`, or the empty slot where it would go (linear probing; the table is
-// never more than half full, and MD5's bits are uniform, so probes stay short).
+// never more than half full, and the digest's bits are uniform, so probes stay short).
 std::size_t PromptIndex::slotOf(const PromptKey& key) const
 {
     const std::size_t mask = m_slots.size() - 1;

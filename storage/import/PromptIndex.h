@@ -6,7 +6,7 @@
 
 namespace overrule {
 
-// A prompt's 128-bit digest (MD5 of its UTF-8), held inline.
+// A prompt's 128-bit digest (RunWriter), held inline.
 struct PromptKey
 {
     std::uint64_t high = 0;

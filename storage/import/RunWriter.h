@@ -71,6 +71,8 @@ private:
     Result<std::int64_t> categoryId(const QString& name);
     Result<std::int64_t> reviewerId(const QString& name);
     Status prepareStatements();
+    Status countItemsBefore();
+    Status deferScoreIndexIfLarge();
     Status addLabel(std::int64_t itemId, const ImportedLabel& label);
 
     const Database& m_db;
@@ -87,8 +89,9 @@ private:
     std::int64_t m_seq = 0;
     std::int64_t m_duplicates = 0;
     bool m_resumed = false;
-    // MD5 (fast, 128 bits; not a security use) of each prompt -> the first item with it (16 bytes
-    // per distinct prompt).
+    std::int64_t m_itemsBefore = 0; // in the whole workspace when the import started
+    bool m_scoreIndexDropped = false;
+    // Each prompt's 128-bit digest -> the first item with it (24 bytes per distinct prompt).
     PromptIndex m_promptItems;
     QHash<QString, std::int64_t> m_categoryIds;
     QHash<QString, std::int64_t> m_reviewerIds;

@@ -1,6 +1,7 @@
 #include "import/Utf8.h"
 
 #include <QChar>
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -101,7 +102,6 @@ std::string excerptOf(std::string_view text, int maxChars)
             continue;
         }
         const std::size_t space = pendingSpace ? 1 : 0;
-        const std::size_t width = c > 0xFFFF ? 2 : 1;
         if (units + space >= limit) {
             out += kEllipsis;
             return out;
@@ -109,13 +109,27 @@ std::string excerptOf(std::string_view text, int maxChars)
         if (pendingSpace)
             out += ' ';
         pendingSpace = false;
-        if (units + space + width > limit) {
+        units += space;
+        if (c < 0x80) {
+            // A run of ASCII letters goes in at once (most text is such runs); cut at the limit.
+            std::size_t end = i + 1;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+                   !isWhiteSpace(static_cast<unsigned char>(text[end])))
+                ++end;
+            const std::size_t taken = std::min(end - i, limit - units);
+            out.append(text.substr(i, taken));
+            units += taken;
+            i += taken;
+            continue;
+        }
+        const std::size_t width = c > 0xFFFF ? 2 : 1;
+        if (units + width > limit) {
             // Only half of a surrogate pair would fit: the cut comes before the character.
             out += kEllipsis;
             return out;
         }
         out.append(text.substr(i, length));
-        units += space + width;
+        units += width;
         i += length;
     }
     return out;
