@@ -1,5 +1,6 @@
 #include "import/RecordBuilder.h"
 
+#include "import/JsonDump.h"
 #include "import/Mapping.h"
 #include "import/RecordFields.h"
 
@@ -140,7 +141,7 @@ private:
                     }
                 }
             }
-            m_item.messagesJson = messages->dump();
+            m_item.messagesJson = dumpJson(*messages);
         }
         if (!prompt.bad && prompt.value.empty())
             m_ctx.problem(promptField,
@@ -349,7 +350,7 @@ private:
                 name = "_" + name;
             metadata[name] = std::move(value);
         }
-        m_item.metadataJson = metadata.dump();
+        m_item.metadataJson = dumpJson(metadata);
     }
 
     const Mapping* m_mapping;
