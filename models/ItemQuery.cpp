@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "ItemEntries.h"
+#include "ScoreOrder.h"
 #include "SearchIndex.h"
 
 #include <algorithm>
@@ -140,10 +141,8 @@ std::string selectSql(const Terms& t, ItemSortKey key)
         order = "verdict, intent, seq";
     } else {
         switch (key) {
-        case ItemSortKey::Score:
-            index = "items_run_score";
-            order = "score, seq";
-            break;
+        case ItemSortKey::Score: // the matches of a search, sorted after (item_score_order
+                                 // holds the whole run's order)
         case ItemSortKey::Verdict:
         case ItemSortKey::Intent:
             index = "items_run_class";
@@ -443,16 +442,7 @@ Result<std::vector<std::int64_t>> ItemQuery::reviewedSeqs(const Database& db, st
 Result<std::vector<std::int64_t>> ItemQuery::idsByScore(const Database& db, std::int64_t runId,
                                                         bool descending, int limit)
 {
-    Statement st = db.prepare(
-        std::string("SELECT id FROM items INDEXED BY items_run_score WHERE run_id = ? ORDER BY ") +
-        (descending ? "score DESC, seq DESC" : "score, seq") + " LIMIT ?");
-    st.bind(1, runId).bind(2, limit);
-    std::vector<std::int64_t> ids;
-    while (st.step())
-        ids.push_back(st.int64(0));
-    if (auto done = checked(st, "items"); !done)
-        return done.error();
-    return ids;
+    return ScoreOrder(db).ids(runId, descending, limit);
 }
 
 Result<std::vector<std::int64_t>> ItemQuery::matchingIds(const Database& db, std::int64_t runId,

@@ -44,7 +44,7 @@ public:
                                                          const ItemFilter& filter, ItemSortKey key,
                                                          bool descending);
     // The ids of the whole run by score (and seq), the first `limit` or all (-1): one walk of
-    // the score index, no sort.
+    // the run's score order (ScoreOrder), no sort.
     static Result<std::vector<std::int64_t>> idsByScore(const Database& db, std::int64_t runId,
                                                         bool descending, int limit = -1);
     static Result<RunSpan> span(const Database& db, std::int64_t runId);

@@ -210,8 +210,24 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations = {
-    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7, kVersion8};
+// Version 9: the score order is a table of ranks written once per import (ScoreOrder.h) instead
+// of an index on score, which cost a random insertion per imported item.
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE item_score_order (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    rank INTEGER NOT NULL,
+    item_id INTEGER NOT NULL,
+    PRIMARY KEY (run_id, rank)
+) WITHOUT ROWID;
+INSERT INTO item_score_order(run_id, rank, item_id)
+    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY score, seq) - 1, id
+    FROM items ORDER BY run_id, 2;
+DROP INDEX items_run_score;
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5, kVersion6,
+                                                         kVersion7, kVersion8, kVersion9};
 
 } // namespace
 

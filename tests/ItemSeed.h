@@ -4,6 +4,7 @@
 // and categories, exactly as the schema stores them.
 
 #include "Database.h"
+#include "ScoreOrder.h"
 #include "Vocabulary.h"
 
 #include <QString>
@@ -73,6 +74,13 @@ inline std::int64_t item(const overrule::Database& db, std::int64_t runId, std::
     if (auto done = text.exec(); !done)
         qFatal("seed text: %s", qPrintable(done.error().toString()));
     return id;
+}
+
+// Writes the run's score order (as the importer does once it has written a run's items).
+inline void scoreOrder(const overrule::Database& db, std::int64_t runId)
+{
+    if (auto done = overrule::ScoreOrder(db).rebuild(runId); !done)
+        qFatal("seed score order: %s", qPrintable(done.error().toString()));
 }
 
 } // namespace seed

@@ -75,6 +75,8 @@ struct Fixture
         seed::item(*ws.db, otherRunId, 0,
                    {QStringLiteral("foreign"), Behaviour::FullRefusal, Intent::Benign, std::nullopt,
                     0.5, QStringLiteral("refund alpha"), QStringLiteral("alpha")});
+        seed::scoreOrder(*ws.db, runId);
+        seed::scoreOrder(*ws.db, otherRunId);
         if (!tx.commit())
             qFatal("seed commit failed");
     }

@@ -99,6 +99,7 @@ public:
                                         category[name], item.score, QString::fromUtf8(item.prompt),
                                         QString::fromUtf8(item.response)}));
         }
+        seed::scoreOrder(*ws.db, runId);
     }
 
     std::vector<Row> labels() const

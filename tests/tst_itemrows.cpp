@@ -327,6 +327,8 @@ private Q_SLOTS:
                             std::nullopt, 0.5, QStringLiteral("refund %1").arg(i),
                             QStringLiteral("x")});
             }
+            seed::scoreOrder(*ws.db, a);
+            seed::scoreOrder(*ws.db, b);
             QVERIFY(tx.commit());
         }
         QVERIFY(indexRun(*ws.db, a));

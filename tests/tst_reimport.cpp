@@ -153,6 +153,9 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM items"), 5);
         QCOMPARE(scalar(*ws.db, "SELECT item_count FROM runs"), 5);
         QCOMPARE(scalar(*ws.db, "SELECT max(seq) FROM items"), 4);
+        // The run's score order covers the old items and the new ones.
+        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM item_score_order"), 5);
+        QCOMPARE(scalar(*ws.db, "SELECT count(DISTINCT item_id) FROM item_score_order"), 5);
     }
 
     void repeatedPromptsAreMarked()

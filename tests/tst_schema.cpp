@@ -28,12 +28,6 @@ private Q_SLOTS:
         Statement checkpoint = ws.db->prepare("PRAGMA wal_autocheckpoint");
         QVERIFY(checkpoint.step());
         QCOMPARE(checkpoint.integer(0), 0);
-        // The importer builds the score index again from this text (RunWriter).
-        Statement score =
-            ws.db->prepare("SELECT sql FROM sqlite_schema WHERE name = 'items_run_score'");
-        QVERIFY(score.step());
-        QCOMPARE(score.text(0), QString::fromUtf8(Schema::kScoreIndex.data(),
-                                                  qsizetype(Schema::kScoreIndex.size())));
     }
 
     // No connection checkpoints on its own; the owner of a connection hears how large the WAL
@@ -76,8 +70,9 @@ private Q_SLOTS:
             if (from >= 1) {
                 // Data written by the old version survives the migration.
                 QVERIFY((*db)->execute("INSERT INTO runs(name, imported_at) VALUES ('old', 'x');"
-                                       "INSERT INTO items(run_id, seq, external_id, verdict) "
-                                       "VALUES (1, 0, 'a', 1);"
+                                       "INSERT INTO items(run_id, seq, external_id, verdict, "
+                                       "score) VALUES (1, 0, 'a', 1, 0.9), (1, 1, 'b', 1, NULL), "
+                                       "(1, 2, 'c', 1, 0.1);"
                                        "INSERT INTO item_texts(item_id, prompt, response) "
                                        "VALUES (1, 'p', 'r');"));
             }
@@ -88,7 +83,13 @@ private Q_SLOTS:
         if (from >= 1) {
             Statement st = (*db)->prepare("SELECT count(*) FROM items");
             QVERIFY(st.step());
-            QCOMPARE(st.integer(0), 1);
+            QCOMPARE(st.integer(0), 3);
+            // Version 9 writes the score order of the runs it finds: no score first.
+            Statement order = (*db)->prepare(
+                "SELECT group_concat(item_id) FROM (SELECT item_id FROM item_score_order "
+                "WHERE run_id = 1 ORDER BY rank)");
+            QVERIFY(order.step());
+            QCOMPARE(order.text(0), QStringLiteral("2,3,1"));
         }
         // The search table of version 2 exists whatever the starting point.
         QVERIFY((*db)->execute("SELECT count(*) FROM item_search"));

@@ -2,7 +2,7 @@
 
 #include "Clock.h"
 #include "Database.h"
-#include "Schema.h"
+#include "ScoreOrder.h"
 #include "import/Utf8.h"
 
 #include <QHashFunctions>
@@ -32,29 +32,6 @@ Status RunWriter::begin(const RunHeader& header)
         return makeError(done.error().message, QStringLiteral("runs"));
     m_runId = m_db.lastInsertId();
     return prepareStatements();
-}
-
-Status RunWriter::countItemsBefore()
-{
-    Statement count = m_db.prepare("SELECT coalesce(sum(item_count), 0) FROM runs");
-    if (!count.step())
-        return makeError(count.hasError() ? count.error() : QStringLiteral("no count"),
-                         QStringLiteral("runs"));
-    m_itemsBefore = count.int64(0);
-    return {};
-}
-
-// Once this import has added as many items as the workspace held before, building the score
-// index again from scratch at the end (a sort of the whole table, ~1.4 us per item at 1M) costs
-// less than inserting the rest of the run into it (~2.8 us per item: random places).
-Status RunWriter::deferScoreIndexIfLarge()
-{
-    if (m_scoreIndexDropped || m_items < m_itemsBefore)
-        return {};
-    if (auto dropped = m_db.execute("DROP INDEX IF EXISTS items_run_score;"); !dropped)
-        return dropped.error();
-    m_scoreIndexDropped = true;
-    return {};
 }
 
 namespace {
@@ -107,8 +84,6 @@ Status RunWriter::resume(std::int64_t runId)
 
 Status RunWriter::prepareStatements()
 {
-    if (auto counted = countItemsBefore(); !counted)
-        return counted.error();
     m_insertItem = m_db.prepare(
         "INSERT INTO items(run_id, seq, external_id, verdict, verdict_source, intent, "
         "category_id, score, excerpt, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -146,9 +121,6 @@ Result<std::int64_t> RunWriter::reviewerId(const QString& name)
 
 Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encoded)
 {
-    // Outside the savepoint below, which may roll back.
-    if (auto deferred = deferScoreIndexIfLarge(); !deferred)
-        return deferred.error();
     // A category first seen on this item is created under a savepoint: should the item turn
     // out to repeat an id, the category it named goes with it.
     const bool firstSight = !item.category.isEmpty() && !m_categoryIds.contains(item.category);
@@ -218,6 +190,8 @@ Result<bool> RunWriter::addItem(const ItemRecord& item, const EncodedItem& encod
     }
     if (m_modelCounts.size() < kMaxModels || m_modelCounts.contains(item.model))
         ++m_modelCounts[item.model];
+    if (!m_resumed)
+        m_scores.push_back({item.score, m_seq, itemId});
     ++m_items;
     ++m_seq;
     return true;
@@ -268,11 +242,13 @@ Status RunWriter::addReject(std::int64_t line, const QString& field, const QStri
 
 Status RunWriter::finish(const QString& sha256, qint64 sourceSize)
 {
-    if (m_scoreIndexDropped) {
-        if (auto built = m_db.execute(std::string(Schema::kScoreIndex) + ";"); !built)
-            return built.error();
-        m_scoreIndexDropped = false;
-    }
+    // A resumed run's order is made again from all of its items, old and new.
+    const ScoreOrder order(m_db);
+    if (auto ordered =
+            m_resumed ? order.rebuild(m_runId) : order.write(m_runId, std::move(m_scores));
+        !ordered)
+        return ordered.error();
+    m_scores = {};
     if (m_resumed) {
         Statement update = m_db.prepare(
             "UPDATE runs SET item_count = (SELECT COUNT(*) FROM items WHERE run_id = ?1), "

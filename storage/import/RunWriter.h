@@ -5,6 +5,7 @@
 #include "LabelStore.h"
 #include "Result.h"
 #include "RunStore.h"
+#include "ScoreOrder.h"
 #include "Statement.h"
 #include "import/PromptIndex.h"
 
@@ -71,8 +72,6 @@ private:
     Result<std::int64_t> categoryId(const QString& name);
     Result<std::int64_t> reviewerId(const QString& name);
     Status prepareStatements();
-    Status countItemsBefore();
-    Status deferScoreIndexIfLarge();
     Status addLabel(std::int64_t itemId, const ImportedLabel& label);
 
     const Database& m_db;
@@ -89,8 +88,7 @@ private:
     std::int64_t m_seq = 0;
     std::int64_t m_duplicates = 0;
     bool m_resumed = false;
-    std::int64_t m_itemsBefore = 0; // in the whole workspace when the import started
-    bool m_scoreIndexDropped = false;
+    std::vector<ScoreOrder::Entry> m_scores; // of the items added, for the run's score order
     // Each prompt's 128-bit digest -> the first item with it (24 bytes per distinct prompt).
     PromptIndex m_promptItems;
     QHash<QString, std::int64_t> m_categoryIds;
