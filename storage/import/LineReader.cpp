@@ -5,7 +5,10 @@
 
 namespace overrule {
 namespace {
-constexpr qsizetype kChunk = 1 << 20;
+// Small enough that the chunk is still in the CPU's cache when it is hashed, searched for line
+// ends and copied out line by line: reading, hashing and splitting the 2.3 GB bench file took
+// 2.16 s in 1 MB chunks, 1.77 s in 256 KB ones (64 KB and 128 KB: the same).
+constexpr qsizetype kChunk = 256 << 10;
 } // namespace
 
 LineReader::LineReader(QIODevice& device) : m_device(device) {}

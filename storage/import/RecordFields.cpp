@@ -13,6 +13,23 @@ QString qs(const std::string& text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+namespace {
+// A field name as UTF-8. Names are short and ASCII, so they are widened byte by byte into the
+// string's own buffer: toStdString() went through a QByteArray, a heap block for every field of
+// every record.
+std::string utf8Of(const QString& name)
+{
+    std::string out;
+    out.reserve(static_cast<std::size_t>(name.size()));
+    for (const QChar c : name) {
+        if (c.unicode() >= 0x80)
+            return name.toStdString();
+        out += static_cast<char>(c.unicode());
+    }
+    return out;
+}
+} // namespace
+
 QString typeName(const json& value)
 {
     if (value.is_number())
@@ -98,7 +115,7 @@ json* RecordContext::take(const QString& path)
         if (taken == path)
             return value ? &*value : nullptr;
     }
-    const std::string key = path.toStdString();
+    const std::string key = utf8Of(path);
     // A tool's scores (Inspect's scores.<scorer>) stay whole in the metadata: a verdict or
     // score read from them is copied, not moved out.
     if (path.startsWith(QLatin1String("scores.")) && m_source.fields.is_object() &&
