@@ -55,10 +55,16 @@ print(json.dumps({"items": int(sys.argv[1]), "nproc": os.cpu_count(), "cpu": cpu
 PY
 }
 
-# Reads a file once so that every importer starts with it in the page cache.
-# Reads the input into the page cache, then flushes what earlier steps left to write, so that
-# no importer pays for the previous one's writeback.
-warm() { cat "$1" >/dev/null; sync; }
+# Reads the input into the page cache, flushes what earlier steps left to write, then lets the
+# machine settle, so that no importer pays for the previous one. On the 2-core VM of
+# docs/PERFORMANCE.md the same 1M import took 12 s after 30 s of quiet and 15-17 s when it
+# started right after the previous import's files were deleted and flushed (the kernel was
+# still reclaiming their pages). OVERRULE_BENCH_SETTLE=0 skips the wait.
+warm() {
+  cat "$1" >/dev/null
+  sync
+  sleep "${OVERRULE_BENCH_SETTLE:-30}"
+}
 
 for n in "${sizes[@]}"; do
   stem="$data/run-$n-s$seed"
@@ -92,6 +98,8 @@ for n in "${sizes[@]}"; do
   rm -f "$data/sqlite-$n.sqlite"
 
   echo "== $n items: overrule_bench"
+  # The previous run's workspace goes before the pause, not inside the timed import.
+  rm -f "$data/bench-$n.overrule" "$data/bench-$n.overrule"-*
   warm "$stem.jsonl"
   "$bench" --items "$n" --seed "$seed" --data "$data" --csv --json "$results/overrule-$n.json"
   exec 9>&-
