@@ -1,9 +1,11 @@
 #include "Schema.h"
 
 #include "Database.h"
+#include "ScoreOrder.h"
 
 #include <array>
 #include <string_view>
+#include <vector>
 
 namespace overrule {
 namespace {
@@ -210,24 +212,38 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT INTO meta(key, value) VALUES ('workspace_id', lower(hex(randomblob(16))));
 )sql";
 
-// Version 9: the score order is a table of ranks written once per import (ScoreOrder.h) instead
-// of an index on score, which cost a random insertion per imported item.
+// Version 9: the score order is written once per import, packed in blocks (ScoreOrder.h),
+// instead of an index on score, which cost a random insertion per imported item. The orders of
+// the runs already there are written by migrate() after this script.
 constexpr std::string_view kVersion9 = R"sql(
 CREATE TABLE item_score_order (
     run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    rank INTEGER NOT NULL,
-    item_id INTEGER NOT NULL,
-    PRIMARY KEY (run_id, rank)
+    block INTEGER NOT NULL,
+    ids BLOB NOT NULL,
+    PRIMARY KEY (run_id, block)
 ) WITHOUT ROWID;
-INSERT INTO item_score_order(run_id, rank, item_id)
-    SELECT run_id, row_number() OVER (PARTITION BY run_id ORDER BY score, seq) - 1, id
-    FROM items ORDER BY run_id, 2;
 DROP INDEX items_run_score;
 )sql";
 
 constexpr std::array<std::string_view, 9> kMigrations = {kVersion1, kVersion2, kVersion3,
                                                          kVersion4, kVersion5, kVersion6,
                                                          kVersion7, kVersion8, kVersion9};
+
+// Version 9's data step: the score order of every run (SQL cannot pack the blocks).
+Status writeScoreOrders(const Database& db)
+{
+    Statement runs = db.prepare("SELECT id FROM runs ORDER BY id");
+    std::vector<std::int64_t> ids;
+    while (runs.step())
+        ids.push_back(runs.int64(0));
+    if (runs.hasError())
+        return makeError(runs.error(), QStringLiteral("runs"));
+    for (const std::int64_t run : ids) {
+        if (auto written = ScoreOrder(db).rebuild(run); !written)
+            return written;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -247,7 +263,10 @@ Status Schema::migrate(const Database& db, int target)
     if (!tx.isActive())
         return makeError(QStringLiteral("cannot start the migration: ") + tx.beginError());
     for (int version = from + 1; version <= target; ++version) {
-        if (auto applied = db.execute(kMigrations[static_cast<size_t>(version - 1)]); !applied)
+        auto applied = db.execute(kMigrations[static_cast<size_t>(version - 1)]);
+        if (applied && version == 9)
+            applied = writeScoreOrders(db);
+        if (!applied)
             return makeError(QStringLiteral("migration to schema version %1 failed: %2")
                                  .arg(version)
                                  .arg(applied.error().message));

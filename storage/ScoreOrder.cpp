@@ -2,8 +2,10 @@
 
 #include "Database.h"
 
+#include <QtEndian>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 namespace overrule {
@@ -37,32 +39,19 @@ Status ScoreOrder::write(std::int64_t runId, std::vector<Entry> entries) const
     clear.bind(1, runId);
     if (auto done = clear.exec(); !done)
         return makeError(done.error().message, QStringLiteral("item_score_order"));
-    // Sixteen rows a statement: a fraction of the per-statement cost, in rank order so that
-    // every row is appended.
-    constexpr std::size_t kRows = 16;
-    const auto insertFor = [&](std::size_t rows) {
-        std::string sql = "INSERT INTO item_score_order(run_id, rank, item_id) VALUES ";
-        for (std::size_t r = 0; r < rows; ++r)
-            sql += r == 0 ? "(?1, ?, ?)" : ", (?1, ?, ?)";
-        return m_db.prepare(sql);
-    };
-    Statement full = insertFor(kRows);
-    if (!full.isValid())
-        return storeError(full);
-    for (std::size_t first = 0; first < entries.size(); first += kRows) {
-        const std::size_t rows = std::min(kRows, entries.size() - first);
-        Statement tail;
-        if (rows < kRows) {
-            tail = insertFor(rows);
-            if (!tail.isValid())
-                return storeError(tail);
+    Statement insert =
+        m_db.prepare("INSERT INTO item_score_order(run_id, block, ids) VALUES (?, ?, ?)");
+    if (!insert.isValid())
+        return storeError(insert);
+    std::string bytes;
+    for (std::size_t first = 0; first < entries.size(); first += kBlock) {
+        const std::size_t count = std::min(kBlock, entries.size() - first);
+        bytes.resize(count * sizeof(std::int64_t));
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::int64_t id = qToLittleEndian(entries[first + i].itemId);
+            std::memcpy(bytes.data() + i * sizeof id, &id, sizeof id);
         }
-        Statement& insert = rows == kRows ? full : tail;
-        insert.bind(1, runId);
-        for (std::size_t r = 0; r < rows; ++r) {
-            insert.bind(int(2 + 2 * r), static_cast<std::int64_t>(first + r));
-            insert.bind(int(3 + 2 * r), entries[first + r].itemId);
-        }
+        insert.bind(1, runId).bind(2, static_cast<std::int64_t>(first / kBlock)).bindBlob(3, bytes);
         if (auto done = insert.exec(); !done)
             return makeError(done.error().message, QStringLiteral("item_score_order"));
     }
@@ -76,7 +65,7 @@ Status ScoreOrder::rebuild(std::int64_t runId) const
     std::vector<Entry> entries;
     while (items.step())
         entries.push_back({items.optionalReal(0), items.int64(1), items.int64(2)});
-    if (items.hasError())
+    if (items.hasError() || !items.isValid())
         return storeError(items);
     return write(runId, std::move(entries));
 }
@@ -84,13 +73,22 @@ Status ScoreOrder::rebuild(std::int64_t runId) const
 Result<std::vector<std::int64_t>> ScoreOrder::ids(std::int64_t runId, bool descending,
                                                   int limit) const
 {
-    Statement st = m_db.prepare(std::string("SELECT item_id FROM item_score_order WHERE run_id = ? "
-                                            "ORDER BY rank") +
-                                (descending ? " DESC" : "") + " LIMIT ?");
-    st.bind(1, runId).bind(2, limit);
+    Statement st = m_db.prepare(
+        std::string("SELECT ids FROM item_score_order WHERE run_id = ? ORDER BY block") +
+        (descending ? " DESC" : ""));
+    st.bind(1, runId);
+    const std::size_t wanted = limit < 0 ? SIZE_MAX : static_cast<std::size_t>(limit);
     std::vector<std::int64_t> ids;
-    while (st.step())
-        ids.push_back(st.int64(0));
+    while (ids.size() < wanted && st.step()) {
+        const std::string_view bytes = st.blob(0);
+        const std::size_t count = bytes.size() / sizeof(std::int64_t);
+        for (std::size_t k = 0; k < count && ids.size() < wanted; ++k) {
+            const std::size_t i = descending ? count - 1 - k : k;
+            std::int64_t id;
+            std::memcpy(&id, bytes.data() + i * sizeof id, sizeof id);
+            ids.push_back(qFromLittleEndian(id));
+        }
+    }
     if (st.hasError() || !st.isValid())
         return storeError(st);
     return ids;

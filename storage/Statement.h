@@ -41,6 +41,8 @@ public:
     // Binds without copying: `utf8` must stay alive until the statement is reset (exec()
     // resets), which saves a copy of every long text an import writes.
     Statement& bindUnowned(int index, std::string_view utf8);
+    // Binds bytes as a BLOB, copied.
+    Statement& bindBlob(int index, std::string_view bytes);
     // Binds an empty QString as NULL.
     Statement& bindTextOrNull(int index, const QString& value);
 
@@ -63,6 +65,8 @@ public:
     std::optional<std::int64_t> optionalInt64(int column) const;
     QString text(int column) const;
     std::string_view utf8(int column) const;
+    // A BLOB column's bytes, valid until the next step or reset.
+    std::string_view blob(int column) const;
 
 private:
     sqlite3* m_db = nullptr;

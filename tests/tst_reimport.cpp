@@ -1,9 +1,11 @@
 #include "FormatTestSupport.h"
 #include "ItemStore.h"
 #include "LoopbackHttpServer.h"
+#include "ScoreOrder.h"
 
 #include <QCryptographicHash>
 #include <QTest>
+#include <set>
 
 using namespace overrule;
 using namespace formattest;
@@ -154,8 +156,10 @@ private Q_SLOTS:
         QCOMPARE(scalar(*ws.db, "SELECT item_count FROM runs"), 5);
         QCOMPARE(scalar(*ws.db, "SELECT max(seq) FROM items"), 4);
         // The run's score order covers the old items and the new ones.
-        QCOMPARE(scalar(*ws.db, "SELECT count(*) FROM item_score_order"), 5);
-        QCOMPARE(scalar(*ws.db, "SELECT count(DISTINCT item_id) FROM item_score_order"), 5);
+        auto byScore = ScoreOrder(*ws.db).ids(first->runId, false);
+        QVERIFY(byScore);
+        QCOMPARE(byScore->size(), std::size_t(5));
+        QCOMPARE(std::set<std::int64_t>(byScore->begin(), byScore->end()).size(), std::size_t(5));
     }
 
     void repeatedPromptsAreMarked()

@@ -1,5 +1,6 @@
 #include "Database.h"
 #include "Schema.h"
+#include "ScoreOrder.h"
 #include "TestWorkspace.h"
 
 #include <sqlite3.h>
@@ -85,11 +86,9 @@ private Q_SLOTS:
             QVERIFY(st.step());
             QCOMPARE(st.integer(0), 3);
             // Version 9 writes the score order of the runs it finds: no score first.
-            Statement order = (*db)->prepare(
-                "SELECT group_concat(item_id) FROM (SELECT item_id FROM item_score_order "
-                "WHERE run_id = 1 ORDER BY rank)");
-            QVERIFY(order.step());
-            QCOMPARE(order.text(0), QStringLiteral("2,3,1"));
+            auto order = ScoreOrder(**db).ids(1, false);
+            QVERIFY(order);
+            QCOMPARE(*order, (std::vector<std::int64_t>{2, 3, 1}));
         }
         // The search table of version 2 exists whatever the starting point.
         QVERIFY((*db)->execute("SELECT count(*) FROM item_search"));

@@ -100,7 +100,33 @@ private Q_SLOTS:
         QCOMPARE(ordered(*ws.db, 1, false), std::vector<std::int64_t>());
         Statement left = ws.db->prepare("SELECT count(*) FROM item_score_order");
         QVERIFY(left.step());
-        QCOMPARE(left.int64(0), 2);
+        QCOMPARE(left.int64(0), 1); // run b's one block
+    }
+
+    void ordersSpanningSeveralBlocks()
+    {
+        // 2.5 blocks: the first rows of either direction come from one block, all of them
+        // from every block in turn.
+        TestWorkspace ws;
+        std::vector<std::optional<double>> scores;
+        for (std::size_t i = 0; i < ScoreOrder::kBlock * 5 / 2; ++i)
+            scores.push_back(double((i * 7919) % 1000));
+        Transaction tx(*ws.db);
+        seedRun(*ws.db, QStringLiteral("big"), scores);
+        QVERIFY(ScoreOrder(*ws.db).rebuild(1));
+        QVERIFY(tx.commit());
+        const std::vector<std::int64_t> all = reference(*ws.db, 1);
+        QCOMPARE(ordered(*ws.db, 1, false), all);
+        const std::vector<std::int64_t> reversed(all.rbegin(), all.rend());
+        QCOMPARE(ordered(*ws.db, 1, true), reversed);
+        const int some = int(ScoreOrder::kBlock) + 10;
+        QCOMPARE(ordered(*ws.db, 1, false, some),
+                 std::vector<std::int64_t>(all.begin(), all.begin() + some));
+        QCOMPARE(ordered(*ws.db, 1, true, some),
+                 std::vector<std::int64_t>(reversed.begin(), reversed.begin() + some));
+        Statement blocks = ws.db->prepare("SELECT count(*) FROM item_score_order");
+        QVERIFY(blocks.step());
+        QCOMPARE(blocks.int64(0), 3);
     }
 };
 
