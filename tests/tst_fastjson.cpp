@@ -1,6 +1,5 @@
 #include "JsonStrictEqual.h"
 #include "import/FastJson.h"
-#include "import/JsonDump.h"
 #include "import/JsonlReader.h"
 
 #include <QDir>
@@ -27,8 +26,7 @@ QString dumped(const json& value)
 }
 
 // Empty when parseJsonFast agrees with nlohmann (plus the import's depth limit) on `text`:
-// same verdict and, when accepted, a type-strictly equal value that dumpJson writes as
-// nlohmann's dump() does. Otherwise what differs.
+// same verdict and, when accepted, a type-strictly equal value. Otherwise what differs.
 QString disagreement(const QByteArray& text)
 {
     const std::string_view view = viewOf(text);
@@ -47,11 +45,6 @@ QString disagreement(const QByteArray& text)
             .arg(QString::fromLatin1(text.toPercentEncoding()), dumped(expected),
                  QString::fromLatin1(expected.type_name()), dumped(actual),
                  QString::fromLatin1(actual.type_name()));
-    }
-    if (accepted && dumpJson(actual) != expected.dump()) {
-        return QStringLiteral("on %1: nlohmann dumps %2, dumpJson %3")
-            .arg(QString::fromLatin1(text.toPercentEncoding()),
-                 QString::fromStdString(expected.dump()), QString::fromStdString(dumpJson(actual)));
     }
     return {};
 }
@@ -362,50 +355,6 @@ private Q_SLOTS:
             }
             const QString differs = disagreement(text);
             QVERIFY2(differs.isEmpty(), qPrintable(differs));
-        }
-    }
-
-    // dumpJson on values no parser makes: every control character, floats at the edges, and
-    // strings that are not UTF-8 (nlohmann throws; so must dumpJson).
-    void dumpWritesLikeNlohmann()
-    {
-        std::string controls;
-        for (int c = 0; c < 0x20; ++c)
-            controls += char(c);
-        controls += "\"\\/\x7f\xc3\xa9\xf0\x9f\x98\x80";
-        const json values[] = {
-            json::object(),
-            json::array(),
-            json(controls),
-            json{{"b", 1}, {"a", json::array({nullptr, true, false})}, {"", json::object()}},
-            json(0.0),
-            json(-0.0),
-            json(1e300),
-            json(-1e-300),
-            json(5e-324),
-            json(0.1),
-            json(123456789.0),
-            json(1e16),
-            json(std::numeric_limits<double>::infinity()),
-            json(std::nan("")),
-            json(std::numeric_limits<std::int64_t>::min()),
-            json(std::numeric_limits<std::uint64_t>::max()),
-            json(-1),
-            json(0u)};
-        for (const json& value : values)
-            QCOMPARE(QString::fromStdString(dumpJson(value)), QString::fromStdString(value.dump()));
-
-        for (const std::string bad : {"\xff", "a\xc3", "\xed\xa0\x80", "\xc0\xaf"}) {
-            for (const json& value : {json(bad), json{{bad, 1}}, json::array({1, bad})}) {
-                bool nlohmannThrew = false;
-                try {
-                    (void)value.dump();
-                } catch (const json::exception&) {
-                    nlohmannThrew = true;
-                }
-                QVERIFY(nlohmannThrew);
-                QVERIFY_THROWS_EXCEPTION(json::exception, dumpJson(value));
-            }
         }
     }
 };

@@ -1,6 +1,5 @@
 #include "import/RecordBuilder.h"
 
-#include "import/JsonDump.h"
 #include "import/Mapping.h"
 #include "import/RecordFields.h"
 
@@ -141,7 +140,7 @@ private:
                     }
                 }
             }
-            m_item.messagesJson = dumpJson(*messages);
+            m_item.messagesJson = messages->dump();
         }
         if (!prompt.bad && prompt.value.empty())
             m_ctx.problem(promptField,
@@ -350,7 +349,7 @@ private:
                 name = "_" + name;
             metadata[name] = std::move(value);
         }
-        m_item.metadataJson = dumpJson(metadata);
+        m_item.metadataJson = metadata.dump();
     }
 
     const Mapping* m_mapping;
