@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchSupport.h"
+#include "Database.h"
 #include "Result.h"
 
 #include <QJsonObject>
@@ -11,7 +12,7 @@
 #include <vector>
 
 namespace overrule {
-class Database;
+
 class ItemTableModel;
 } // namespace overrule
 
@@ -62,6 +63,9 @@ private:
     void printTable() const;
 
     Options m_options;
+    // The window's connection, open from before the import until the run is searchable: as in
+    // the app, the import's WAL is then copied by the indexer, not by a closing connection.
+    std::unique_ptr<Database> m_window;
     std::int64_t m_runId = 0;
     QJsonObject m_result;
     QJsonObject m_ops;
