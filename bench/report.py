@@ -131,6 +131,8 @@ def ui_table(directory, sizes):
             row("rows matching search + verdict", lambda r: r["rows"]["search_with_filter"], 0),
             row("import CPU (both threads), s", lambda r: r["import"].get("cpu_s")),
             row("import CPU of the writing thread, s", lambda r: r["import"].get("writer_cpu_s")),
+            row("of which in the kernel (its WAL writes), s",
+                lambda r: r["import"].get("writer_system_s")),
             row("search index build, s", lambda r: r.get("search_index", {}).get("seconds")),
             row("checkpoint after indexing (background), s",
                 lambda r: r.get("search_index", {}).get("checkpoint_after_s")),
