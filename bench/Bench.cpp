@@ -303,6 +303,8 @@ int Bench::run()
         // Leaves at once: closing the last connection would checkpoint the run, which the
         // app leaves to the background indexer, and a profile of the import should not show it.
         if (m_options.importOnly) {
+            if (!m_options.jsonPath.isEmpty())
+                writeResult();
             std::fflush(stdout);
             std::_Exit(0);
         }
@@ -350,17 +352,21 @@ int Bench::run()
                                  round2(std::max({m_overallPeak, memory::peakMb(), importPeak,
                                                   memory::maxRssMb()}))}});
     printTable();
+    writeResult();
+    return 0;
+}
 
+void Bench::writeResult() const
+{
     const QByteArray json = QJsonDocument(m_result).toJson(QJsonDocument::Indented);
     if (m_options.jsonPath.isEmpty()) {
         std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
-    } else {
-        QFile file(m_options.jsonPath);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) < 0)
-            die(QStringLiteral("cannot write the JSON"),
-                makeError(file.errorString(), file.fileName()));
+        return;
     }
-    return 0;
+    QFile file(m_options.jsonPath);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(json) < 0)
+        die(QStringLiteral("cannot write the JSON"),
+            makeError(file.errorString(), file.fileName()));
 }
 
 } // namespace overrule::bench

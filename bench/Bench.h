@@ -61,6 +61,7 @@ private:
     void record(const QString& key, const QString& label, const Samples& samples);
     double takePeak();
     void printTable() const;
+    void writeResult() const;
 
     Options m_options;
     // The window's connection, open from before the import until the run is searchable: as in

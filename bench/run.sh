@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs the benchmark of issue 4 with one command: generates the runs (cached by size and seed),
 # builds overrule_bench, then for each size runs the Python baseline, the sqlite3 .import floor
-# and overrule_bench, and prints side-by-side tables with ratios (docs/PERFORMANCE.md).
+# and Overrule's import in three interleaved rounds (OVERRULE_BENCH_ROUNDS), the last with
+# every review operation (overrule_bench), and prints side-by-side tables of each importer's
+# median round with ratios (docs/PERFORMANCE.md).
 #
-#   bench/run.sh                 # 100k and 1M items (up to ~20 GB of disk, ~10 minutes)
+#   bench/run.sh                 # 100k and 1M items (up to ~20 GB of disk, ~15 minutes)
 #   bench/run.sh 100000          # a quick run
 #   OVERRULE_BENCH_SIZES="100000 1000000" OVERRULE_BENCH_DATA=/scratch bench/run.sh
 #
@@ -85,23 +87,35 @@ for n in "${sizes[@]}"; do
   fi
   machine_json "$n" >"$results/machine-$n.json"
 
-  echo "== $n items: Python baseline"
-  warm "$stem.jsonl"
-  python3 "$root/bench/baseline_python.py" "$stem.jsonl" "$data/python-$n.sqlite" \
-    | tee "$results/python-$n.json"
-  rm -f "$data/python-$n.sqlite"
+  # Rounds interleave the importers, so that the machine's speed, which drifts by 10-20% over
+  # minutes on this VM, reaches all three alike; each is reported as its median round.
+  rounds="${OVERRULE_BENCH_ROUNDS:-3}"
+  for round in $(seq 1 "$rounds"); do
+    echo "== $n items, round $round of $rounds: Python baseline"
+    warm "$stem.jsonl"
+    python3 "$root/bench/baseline_python.py" "$stem.jsonl" "$data/python-$n.sqlite" \
+      | tee "$results/python-$n-r$round.json"
+    rm -f "$data/python-$n.sqlite"
 
-  echo "== $n items: sqlite3 .import floor"
-  warm "$stem.csv"
-  python3 "$root/bench/baseline_sqlite.py" "$stem.csv" "$data/sqlite-$n.sqlite" \
-    | tee "$results/sqlite-$n.json"
-  rm -f "$data/sqlite-$n.sqlite"
+    echo "== $n items, round $round of $rounds: sqlite3 .import floor"
+    warm "$stem.csv"
+    python3 "$root/bench/baseline_sqlite.py" "$stem.csv" "$data/sqlite-$n.sqlite" \
+      | tee "$results/sqlite-$n-r$round.json"
+    rm -f "$data/sqlite-$n.sqlite"
 
-  echo "== $n items: overrule_bench"
-  # The previous run's workspace goes before the pause, not inside the timed import.
-  rm -f "$data/bench-$n.overrule" "$data/bench-$n.overrule"-*
-  warm "$stem.jsonl"
-  "$bench" --items "$n" --seed "$seed" --data "$data" --csv --json "$results/overrule-$n.json"
+    # The previous workspace goes before the pause, not inside the timed import.
+    rm -f "$data/bench-$n.overrule" "$data/bench-$n.overrule"-*
+    warm "$stem.jsonl"
+    if [ "$round" -lt "$rounds" ]; then
+      echo "== $n items, round $round of $rounds: Overrule's import"
+      "$bench" --items "$n" --seed "$seed" --data "$data" --import-only \
+        --json "$results/overrule-import-$n-r$round.json"
+    else
+      echo "== $n items, round $round of $rounds: overrule_bench (import and every operation)"
+      "$bench" --items "$n" --seed "$seed" --data "$data" --csv --json "$results/overrule-$n.json"
+    fi
+  done
+  python3 "$root/bench/combine_rounds.py" "$results" "$n" "$rounds"
   exec 9>&-
 done
 
