@@ -22,8 +22,8 @@ struct ImportedLabel
 };
 
 // One item as an importer hands it to the writer, before it has a database id. The long texts
-// stay UTF-8, as read and as stored: converting them to UTF-16 and back took a quarter of the
-// import's parsing at 1M items.
+// stay UTF-8, as read and as stored: converting them to UTF-16 and back took about a seventh of
+// the import's parsing thread at 1M items (~2 s of ~14 s).
 struct ItemRecord
 {
     QString externalId;
