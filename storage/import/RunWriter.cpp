@@ -6,7 +6,7 @@
 #include "import/Utf8.h"
 
 #include <QHashFunctions>
-#include <cstring>
+#include <string_view>
 
 namespace overrule {
 namespace {
@@ -39,15 +39,10 @@ namespace {
 // different prompts are never taken for one (about 1 in 10^26 for a million prompts), at a
 // fraction of MD5's cost (Qt hashes with AES instructions where the CPU has them). The keys
 // only live during one import, so they need not be stable across builds.
-PromptKey promptKeyOf(QByteArrayView utf8)
+PromptKey promptKeyOf(std::string_view utf8)
 {
-    return {qHashBits(utf8.data(), static_cast<size_t>(utf8.size()), 0x9e3779b97f4a7c15ULL),
-            qHashBits(utf8.data(), static_cast<size_t>(utf8.size()), 0xc2b2ae3d27d4eb4fULL)};
-}
-
-QByteArrayView bytesOf(const std::string& text)
-{
-    return {text.data(), static_cast<qsizetype>(text.size())};
+    return {qHashBits(utf8.data(), utf8.size(), 0x9e3779b97f4a7c15ULL),
+            qHashBits(utf8.data(), utf8.size(), 0xc2b2ae3d27d4eb4fULL)};
 }
 } // namespace
 
@@ -58,7 +53,7 @@ EncodedItem RunWriter::encode(const ItemRecord& item)
     encoded.verdictRaw = item.verdictRaw.toStdString();
     encoded.model = item.model.toStdString();
     encoded.excerpt = excerptOf(item.prompt);
-    encoded.promptKey = promptKeyOf(bytesOf(item.prompt));
+    encoded.promptKey = promptKeyOf(item.prompt);
     return encoded;
 }
 
@@ -72,10 +67,7 @@ Status RunWriter::resume(std::int64_t runId)
     items.bind(1, runId);
     while (items.step()) {
         m_seq = items.int64(1) + 1;
-        const std::string_view prompt = items.utf8(2);
-        m_promptItems.add(
-            promptKeyOf(QByteArrayView(prompt.data(), static_cast<qsizetype>(prompt.size()))),
-            items.int64(0));
+        m_promptItems.add(promptKeyOf(items.utf8(2)), items.int64(0));
     }
     if (items.hasError())
         return makeError(items.error(), QStringLiteral("items"));
