@@ -225,10 +225,6 @@ CREATE TABLE item_score_order (
 DROP INDEX items_run_score;
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5, kVersion6,
-                                                         kVersion7, kVersion8, kVersion9};
-
 // Version 9's data step: the score order of every run (SQL cannot pack the blocks).
 Status writeScoreOrders(const Database& db)
 {
@@ -244,6 +240,23 @@ Status writeScoreOrders(const Database& db)
     }
     return {};
 }
+
+// A migration's script, and what must be written in C++ after it (rarely anything).
+struct Migration
+{
+    std::string_view sql;
+    Status (*data)(const Database& db) = nullptr;
+};
+
+const std::array<Migration, 9> kMigrations = {{{kVersion1},
+                                               {kVersion2},
+                                               {kVersion3},
+                                               {kVersion4},
+                                               {kVersion5},
+                                               {kVersion6},
+                                               {kVersion7},
+                                               {kVersion8},
+                                               {kVersion9, writeScoreOrders}}};
 
 } // namespace
 
@@ -263,9 +276,10 @@ Status Schema::migrate(const Database& db, int target)
     if (!tx.isActive())
         return makeError(QStringLiteral("cannot start the migration: ") + tx.beginError());
     for (int version = from + 1; version <= target; ++version) {
-        auto applied = db.execute(kMigrations[static_cast<size_t>(version - 1)]);
-        if (applied && version == 9)
-            applied = writeScoreOrders(db);
+        const Migration& migration = kMigrations[static_cast<size_t>(version - 1)];
+        auto applied = db.execute(migration.sql);
+        if (applied && migration.data)
+            applied = migration.data(db);
         if (!applied)
             return makeError(QStringLiteral("migration to schema version %1 failed: %2")
                                  .arg(version)
