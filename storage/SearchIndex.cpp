@@ -204,26 +204,32 @@ bool isIndexed(const Database& db, std::int64_t runId)
     return true;
 }
 
+QStringList searchWords(const QString& text)
+{
+    QStringList words;
+    QString word;
+    for (const uint code : text.toUcs4()) {
+        const char32_t c = code;
+        if (QChar::isLetterOrNumber(c)) {
+            word += QString::fromUcs4(&c, 1);
+        } else if (!word.isEmpty()) {
+            words << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        words << word;
+    return words;
+}
+
 QString ftsQuery(const QString& text)
 {
     // The index keeps no positions (detail=none), so a query must never hold a phrase: only
     // letters and digits go into a token, as the unicode61 tokenizer cuts them, and "don't"
     // becomes "don" AND "t".
     QStringList tokens;
-    QString token;
-    auto flush = [&]() {
-        if (!token.isEmpty())
-            tokens << QLatin1Char('"') + token + QLatin1Char('"');
-        token.clear();
-    };
-    for (const uint code : text.toUcs4()) {
-        const char32_t c = code;
-        if (QChar::isLetterOrNumber(c))
-            token += QString::fromUcs4(&c, 1);
-        else
-            flush();
-    }
-    flush();
+    for (const QString& word : searchWords(text))
+        tokens << QLatin1Char('"') + word + QLatin1Char('"');
     return tokens.join(QStringLiteral(" AND "));
 }
 
