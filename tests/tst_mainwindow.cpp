@@ -258,6 +258,54 @@ private Q_SLOTS:
         QVERIFY(window.findChild<ItemTableView*>()->hasFocus());
     }
 
+    // The search finds whole words, marks them in the details pane, and the status bar says
+    // when the background index is still being built or the search holds no word.
+    void searchMarksMatchesAndTracksTheIndex()
+    {
+        Fixture f;
+        MainWindow window(*f.ws.db, *f.settings);
+        showActive(window);
+        window.selectRun(f.runId);
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        auto* search = window.findChild<FilterBar*>()->findChild<QLineEdit*>();
+        // At once, maybe before the run's index is built: the count follows when it is.
+        QTest::keyClicks(search, QStringLiteral("REFUND"));
+        press(search, Qt::Key_Return);
+        QVERIFY(window.findChild<ItemTableView*>()->hasFocus());
+        auto* status = window.findChild<ReviewStatusBar*>();
+        QTRY_COMPARE(status->countsText(), QStringLiteral("8 items · 0 reviewed · 2 shown"));
+        QTRY_VERIFY(status->searchNote().isEmpty());
+        auto* model = window.findChild<ItemTableModel*>();
+        QCOMPARE(model->rowCount(), 2);
+
+        // cs-001: "refund" in the prompt is marked, "refunds" in the response is not.
+        auto* details = window.findChild<DetailsPane*>();
+        QVERIFY(window.findChild<ItemTableView*>()->goToItem(f.items[0]));
+        QCOMPARE(details->markedMatches(), 1);
+        QPlainTextEdit* prompt = nullptr;
+        for (QPlainTextEdit* edit : details->findChildren<QPlainTextEdit*>()) {
+            if (edit->toPlainText().startsWith(QStringLiteral("My blender")))
+                prompt = edit;
+        }
+        QVERIFY(prompt);
+        const QList<QTextEdit::ExtraSelection> marks = prompt->extraSelections();
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks[0].cursor.selectedText(), QStringLiteral("refund"));
+
+        // Clearing the search clears the marks.
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        search->clear();
+        press(search, Qt::Key_Return);
+        QCOMPARE(model->rowCount(), 8);
+        QCOMPARE(details->markedMatches(), 0);
+
+        // Punctuation only: nothing to look for, and the status bar says so.
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("!!!"));
+        press(search, Qt::Key_Return);
+        QVERIFY(status->searchNote().contains(QStringLiteral("no letters or digits")));
+    }
+
     void textsArePlainText()
     {
         Fixture f;
@@ -331,6 +379,16 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("OVERRULE_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
+        // A search, its words marked in the item's texts.
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        auto* search = window.findChild<FilterBar*>()->findChild<QLineEdit*>();
+        QTest::keyClicks(search, QStringLiteral("refund charge"));
+        press(search, Qt::Key_Return);
+        QTRY_VERIFY(window.findChild<ReviewStatusBar*>()->searchNote().isEmpty());
+        QTest::qWait(50);
+        QVERIFY(window.grab().save(dir + QStringLiteral("/search.png")));
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        press(search, Qt::Key_Escape);
         auto saveTopLevel = [&dir, &window](const QString& name) {
             QTest::qWait(50);
             QWidget* shown = QApplication::activePopupWidget();

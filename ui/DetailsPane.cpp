@@ -2,7 +2,10 @@
 
 #include "LabelHistoryView.h"
 #include "OutcomeStyle.h"
+#include "SearchIndex.h"
+#include "SearchMatches.h"
 
+#include <QColor>
 #include <QGridLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,6 +16,9 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QVBoxLayout>
 
 namespace overrule {
@@ -270,10 +276,56 @@ void DetailsPane::showDetails(const ItemDetails& item)
 
     m_prompt->setPlainText(capped(item.prompt));
     m_response->setPlainText(capped(item.response));
+    markMatches(m_prompt);
+    markMatches(m_response);
     m_metadata->setPlainText(capped(prettyJson(item.metadataJson)));
     m_messages->setPlainText(capped(transcript(item.messagesJson)));
     m_history->setHistory(item.history);
     m_tabs->setTabText(0, tr("History (%1)").arg(item.history.size()));
+}
+
+void DetailsPane::setSearch(const QString& text)
+{
+    const QStringList words = searchWords(text);
+    if (words == m_searchWords)
+        return;
+    m_searchWords = words;
+    if (m_details) {
+        markMatches(m_prompt);
+        markMatches(m_response);
+    }
+}
+
+int DetailsPane::markedMatches() const
+{
+    return int(m_prompt->extraSelections().size() + m_response->extraSelections().size());
+}
+
+void DetailsPane::markMatches(QPlainTextEdit* edit)
+{
+    // Extra selections, not a change of the text's own formats: the text stays as the file
+    // has it, and clearing the search clears the marks.
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextEdit::ExtraSelection first;
+    QTextCharFormat format;
+    format.setBackground(QColor(255, 214, 102));
+    format.setForeground(QColor(Qt::black));
+    QTextDocument* document = edit->document();
+    for (const TextSpan& span : searchMatches(edit->toPlainText(), m_searchWords)) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(document);
+        mark.cursor.setPosition(int(span.start));
+        mark.cursor.setPosition(int(span.start + span.length), QTextCursor::KeepAnchor);
+        mark.format = format;
+        marks.append(mark);
+    }
+    edit->setExtraSelections(marks);
+    // Show the first match: a long response may hold it far below the top.
+    QTextCursor at(document);
+    if (!marks.isEmpty())
+        at.setPosition(marks.first().cursor.selectionStart());
+    edit->setTextCursor(at);
+    edit->ensureCursorVisible();
 }
 
 QByteArray DetailsPane::saveState() const

@@ -2,6 +2,7 @@
 
 #include "ItemStore.h"
 
+#include <QStringList>
 #include <QWidget>
 #include <cstdint>
 #include <optional>
@@ -32,6 +33,12 @@ public:
     // The shown item, when it could be read.
     const std::optional<ItemDetails>& details() const { return m_details; }
 
+    // Marks the words of this search in the prompt and the response (as the search index
+    // matches them: whole words, case and accents aside) and shows the first; empty: no marks.
+    void setSearch(const QString& text);
+    // How many words are marked (prompt and response).
+    int markedMatches() const;
+
     QByteArray saveState() const;
     void restoreState(const QByteArray& state);
 
@@ -39,8 +46,10 @@ private:
     void showDetails(const ItemDetails& item);
     void showMessage(const QString& message);
     QWidget* makeTextBox(const QString& title, QPlainTextEdit* edit);
+    void markMatches(QPlainTextEdit* edit);
 
     ItemStore m_store;
+    QStringList m_searchWords;
     std::int64_t m_itemId = 0;
     std::optional<ItemDetails> m_details;
 

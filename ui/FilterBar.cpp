@@ -69,7 +69,10 @@ FilterBar::FilterBar(QWidget* parent)
         tr("Only items whose prompt repeats an earlier item's in the run"));
     m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(140);
+    m_search->setMinimumWidth(170);
+    m_search->setToolTip(tr("Items whose prompt or response holds every word typed, as whole "
+                            "words (\"refund\" does not find \"refunds\"); letter case and "
+                            "accents do not matter. Matches are marked in the item's texts."));
     m_search->installEventFilter(this);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);

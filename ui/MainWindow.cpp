@@ -18,6 +18,7 @@
 #include "RunListModel.h"
 #include "RunListPanel.h"
 #include "RunStore.h"
+#include "SearchIndex.h"
 #include "SearchIndexer.h"
 #include "SettingsDialog.h"
 #include "ShortcutSheet.h"
@@ -133,10 +134,7 @@ void MainWindow::buildPanes()
     connect(m_runPanel, &RunListPanel::importRequested, this, [this] { importFile({}); });
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ItemFilter& filter) {
         m_items->setFilter(filter);
-        if (!filter.search.isEmpty() && m_indexer->isBusyWith(m_items->runId()))
-            m_status->showMessage(tr("The search index of this run is still being built; "
-                                     "results may be incomplete."),
-                                  kMessageMs);
+        m_details->setSearch(filter.search);
         updateCounts();
     });
     connect(m_filterBar, &FilterBar::searchDone, m_table, [this] { m_table->setFocus(); });
@@ -150,12 +148,15 @@ void MainWindow::buildPanes()
     connect(m_controller, &ReviewController::statusMessage, this,
             [this](const QString& message) { m_status->showMessage(message, kMessageMs); });
     connect(m_controller, &ReviewController::itemChanged, this, &MainWindow::updateCounts);
+    connect(m_indexer, &SearchIndexer::started, this, &MainWindow::updateCounts);
     connect(m_indexer, &SearchIndexer::indexed, this, [this](std::int64_t runId) {
         if (runId == m_items->runId() && !m_items->filter().search.isEmpty())
             m_items->reload();
+        updateCounts();
     });
     connect(m_indexer, &SearchIndexer::failed, this, [this](std::int64_t, const QString& message) {
         m_status->showMessage(tr("Search indexing stopped: %1").arg(message), kMessageMs);
+        updateCounts();
     });
 }
 
@@ -276,6 +277,7 @@ void MainWindow::onRunSelected(std::int64_t runId)
 void MainWindow::updateCounts()
 {
     const std::int64_t runId = m_items->runId();
+    updateSearchNote();
     if (runId == 0) {
         m_status->clearCounts();
         return;
@@ -288,6 +290,19 @@ void MainWindow::updateCounts()
         return;
     }
     m_status->setCounts((*run)->itemCount, *reviewed, m_items->rowCount());
+}
+
+void MainWindow::updateSearchNote()
+{
+    const std::int64_t runId = m_items->runId();
+    const QString search = m_items->filter().search;
+    QString note;
+    if (runId != 0 && m_indexer->isBusyWith(runId))
+        note = search.isEmpty() ? tr("Building the search index…")
+                                : tr("Search index still being built: results incomplete");
+    else if (!search.isEmpty() && ftsQuery(search).isEmpty())
+        note = tr("The search holds no letters or digits: nothing to look for");
+    m_status->setSearchNote(note);
 }
 
 void MainWindow::reloadCategories()

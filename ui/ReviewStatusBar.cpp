@@ -6,8 +6,13 @@
 namespace overrule {
 
 ReviewStatusBar::ReviewStatusBar(QWidget* parent)
-    : QStatusBar(parent), m_counts(new QLabel(this)), m_reviewer(new QLabel(this))
+    : QStatusBar(parent), m_searchNote(new QLabel(this)), m_counts(new QLabel(this)),
+      m_reviewer(new QLabel(this))
 {
+    m_searchNote->setTextFormat(Qt::PlainText);
+    m_searchNote->setContentsMargins(8, 0, 8, 0);
+    m_searchNote->hide();
+    addPermanentWidget(m_searchNote);
     m_counts->setTextFormat(Qt::PlainText);
     m_reviewer->setTextFormat(Qt::PlainText);
     m_counts->setContentsMargins(8, 0, 8, 0);
@@ -34,6 +39,17 @@ void ReviewStatusBar::clearCounts()
 void ReviewStatusBar::setReviewer(const QString& name)
 {
     m_reviewer->setText(tr("Reviewer: %1").arg(name.isEmpty() ? tr("(not set)") : name));
+}
+
+void ReviewStatusBar::setSearchNote(const QString& note)
+{
+    m_searchNote->setText(note);
+    m_searchNote->setVisible(!note.isEmpty());
+}
+
+QString ReviewStatusBar::searchNote() const
+{
+    return m_searchNote->text();
 }
 
 QString ReviewStatusBar::countsText() const

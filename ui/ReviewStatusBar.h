@@ -19,8 +19,13 @@ public:
     void clearCounts();
     void setReviewer(const QString& name);
     QString countsText() const;
+    // What a reviewer must know about the search while it lasts (the index still being built,
+    // a search without words); empty hides it.
+    void setSearchNote(const QString& note);
+    QString searchNote() const;
 
 private:
+    QLabel* m_searchNote;
     QLabel* m_counts;
     QLabel* m_reviewer;
 };
