@@ -306,6 +306,49 @@ private Q_SLOTS:
         QVERIFY(status->searchNote().contains(QStringLiteral("no letters or digits")));
     }
 
+    // Every filter is reached from the keyboard, and the review keys work again right after.
+    void filtersFromTheKeyboard()
+    {
+        Fixture f;
+        MainWindow window(*f.ws.db, *f.settings);
+        showActive(window);
+        window.selectRun(f.runId);
+        auto* model = window.findChild<ItemTableModel*>();
+        auto* table = window.findChild<ItemTableView*>();
+        int fullRefusals = 0;
+        for (const SeedItem& item : kItems)
+            fullRefusals += item.verdict == Behaviour::FullRefusal ? 1 : 0;
+
+        press(&window, Qt::Key_1, Qt::ControlModifier); // verdicts: "All", then "Full refusal"
+        QWidget* popup = QApplication::activePopupWidget();
+        QVERIFY(popup);
+        QVERIFY(popup->focusWidget()); // the list, which takes the keys while open
+        press(popup->focusWidget(), Qt::Key_Down);
+        press(popup->focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QCOMPARE(model->rowCount(), fullRefusals);
+        QVERIFY(table->hasFocus());
+        press(&window, Qt::Key_R); // a review key decides again, not the combo's type-ahead
+        QCOMPARE(f.labels().size(), size_t(1));
+
+        press(&window, Qt::Key_5, Qt::ControlModifier); // unreviewed only
+        QCOMPARE(model->rowCount(), fullRefusals - 1);
+        press(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(model->rowCount(), fullRefusals);
+
+        press(&window, Qt::Key_4, Qt::ControlModifier); // Esc keeps the outcome filter as it was
+        popup = QApplication::activePopupWidget();
+        QVERIFY(popup && popup->focusWidget());
+        press(popup->focusWidget(), Qt::Key_F); // jumps to "False refusal" in the list only
+        QCOMPARE(f.labels().size(), size_t(1));
+        press(popup->focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QCOMPARE(model->rowCount(), fullRefusals);
+
+        press(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(model->rowCount(), 8);
+    }
+
     void textsArePlainText()
     {
         Fixture f;

@@ -1,5 +1,9 @@
 #include "FilterBar.h"
 
+#include "WindowActions.h"
+
+#include <QAbstractItemView>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -37,10 +41,10 @@ QComboBox* makeCombo(QWidget* parent, const QString& tip)
 } // namespace
 
 FilterBar::FilterBar(QWidget* parent)
-    : QWidget(parent), m_verdict(makeCombo(this, tr("Classifier verdict"))),
-      m_intent(makeCombo(this, tr("Intent of the prompt (from the file)"))),
-      m_category(makeCombo(this, tr("Classifier category"))),
-      m_outcome(makeCombo(this, tr("Review outcome"))),
+    : QWidget(parent), m_verdict(makeCombo(this, tr("Classifier verdict (Ctrl+1)"))),
+      m_intent(makeCombo(this, tr("Intent of the prompt, from the file (Ctrl+2)"))),
+      m_category(makeCombo(this, tr("Classifier category (Ctrl+3)"))),
+      m_outcome(makeCombo(this, tr("Review outcome (Ctrl+4)"))),
       m_unreviewedOnly(new QCheckBox(tr("Unreviewed only"), this)),
       m_duplicatesOnly(new QCheckBox(tr("Repeated prompts"), this)), m_search(new QLineEdit(this)),
       m_searchDelay(new QTimer(this))
@@ -65,8 +69,9 @@ FilterBar::FilterBar(QWidget* parent)
     m_category->setMinimumWidth(m_intent->minimumWidth());
     m_unreviewedOnly->setFocusPolicy(Qt::ClickFocus);
     m_duplicatesOnly->setFocusPolicy(Qt::ClickFocus);
+    m_unreviewedOnly->setToolTip(tr("Only items without a decision (Ctrl+5)"));
     m_duplicatesOnly->setToolTip(
-        tr("Only items whose prompt repeats an earlier item's in the run"));
+        tr("Only items whose prompt repeats an earlier item's in the run (Ctrl+6)"));
     m_search->setPlaceholderText(tr("Search prompts and responses (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(170);
@@ -87,8 +92,10 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(m_duplicatesOnly);
     layout->addWidget(m_search, 1);
 
-    for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome})
+    for (QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::emitIfChanged);
+        combo->view()->installEventFilter(this);
+    }
     for (QCheckBox* box : {m_unreviewedOnly, m_duplicatesOnly})
         connect(box, &QCheckBox::toggled, this, &FilterBar::emitIfChanged);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
@@ -141,6 +148,36 @@ void FilterBar::focusSearch()
     m_search->selectAll();
 }
 
+void FilterBar::openChoice(Choice choice)
+{
+    QComboBox* const combos[] = {m_verdict, m_intent, m_category, m_outcome};
+    // Without focus: the popup takes the keys while open, and a focused combo would then take
+    // the review keys for its type-ahead.
+    combos[static_cast<int>(choice)]->showPopup();
+}
+
+void FilterBar::toggleUnreviewedOnly()
+{
+    m_unreviewedOnly->toggle();
+}
+
+void FilterBar::toggleRepeatedPrompts()
+{
+    m_duplicatesOnly->toggle();
+}
+
+void FilterBar::bindKeys(const WindowActions& actions)
+{
+    const std::pair<QAction*, Choice> choices[] = {{actions.filterVerdict, Choice::Verdict},
+                                                   {actions.filterIntent, Choice::Intent},
+                                                   {actions.filterCategory, Choice::Category},
+                                                   {actions.filterOutcome, Choice::Outcome}};
+    for (const auto& [action, choice] : choices)
+        connect(action, &QAction::triggered, this, [this, c = choice] { openChoice(c); });
+    connect(actions.unreviewedOnly, &QAction::triggered, this, &FilterBar::toggleUnreviewedOnly);
+    connect(actions.repeatedPrompts, &QAction::triggered, this, &FilterBar::toggleRepeatedPrompts);
+}
+
 void FilterBar::emitIfChanged()
 {
     const ItemFilter current = filter();
@@ -152,6 +189,18 @@ void FilterBar::emitIfChanged()
 
 bool FilterBar::eventFilter(QObject* watched, QEvent* event)
 {
+    // An open list of choices takes plain keys (Enter, Esc, letters to jump to a choice) before
+    // the window's single-key shortcuts do.
+    if (event->type() == QEvent::ShortcutOverride) {
+        for (const QComboBox* combo : {m_verdict, m_intent, m_category, m_outcome}) {
+            if (watched != combo->view())
+                continue;
+            const auto* key = static_cast<QKeyEvent*>(event);
+            // Accepted, and passed on: the list's own handler chooses on Enter and closes on Esc.
+            if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+                event->accept();
+        }
+    }
     // Enter and Esc belong to the search box while it has focus, not to the window's shortcuts.
     if (watched == m_search && event->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(event);

@@ -13,6 +13,8 @@ class QTimer;
 
 namespace overrule {
 
+class WindowActions;
+
 // The row of filters above the item table. Every change becomes an ItemFilter that the table
 // model runs in SQL; typing in the search box is debounced so each keystroke is not a query.
 class FilterBar : public QWidget
@@ -27,6 +29,21 @@ public:
     // Back to "everything" (emits filterChanged once when something changed).
     void reset();
     void focusSearch();
+
+    // The filter's choices, for the keyboard: the list opens over the table (arrows or the
+    // first letters, Enter to choose, Esc to keep), and the keys go back to the table after.
+    enum class Choice
+    {
+        Verdict,
+        Intent,
+        Category,
+        Outcome
+    };
+    void openChoice(Choice choice);
+    void toggleUnreviewedOnly();
+    void toggleRepeatedPrompts();
+    // Connects the window's filter actions (their keys) to the above.
+    void bindKeys(const WindowActions& actions);
 
 Q_SIGNALS:
     void filterChanged(const ItemFilter& filter);

@@ -18,7 +18,6 @@
 #include "RunListModel.h"
 #include "RunListPanel.h"
 #include "RunStore.h"
-#include "SearchIndex.h"
 #include "SearchIndexer.h"
 #include "SettingsDialog.h"
 #include "ShortcutSheet.h"
@@ -173,6 +172,7 @@ void MainWindow::connectActions()
     connect(a->redo, &QAction::triggered, m_controller, &ReviewController::redo);
     connect(a->find, &QAction::triggered, m_filterBar, &FilterBar::focusSearch);
     connect(a->clearFilters, &QAction::triggered, m_filterBar, &FilterBar::reset);
+    m_filterBar->bindKeys(*a);
     connect(a->settings, &QAction::triggered, this, [this] {
         auto* dialog = new SettingsDialog(m_settings, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -295,14 +295,7 @@ void MainWindow::updateCounts()
 void MainWindow::updateSearchNote()
 {
     const std::int64_t runId = m_items->runId();
-    const QString search = m_items->filter().search;
-    QString note;
-    if (runId != 0 && m_indexer->isBusyWith(runId))
-        note = search.isEmpty() ? tr("Building the search index…")
-                                : tr("Search index still being built: results incomplete");
-    else if (!search.isEmpty() && ftsQuery(search).isEmpty())
-        note = tr("The search holds no letters or digits: nothing to look for");
-    m_status->setSearchNote(note);
+    m_status->showSearchState(runId != 0 && m_indexer->isBusyWith(runId), m_items->filter().search);
 }
 
 void MainWindow::reloadCategories()
@@ -390,6 +383,8 @@ void MainWindow::showShortcuts()
     m_sheet->clear();
     m_sheet->addGroup(tr("Decide"), m_actions->reviewActions());
     m_sheet->addGroup(tr("Move"), m_actions->navigationActions());
+    m_sheet->addGroup(tr("Filter"), QList<QAction*>{m_actions->find} << m_actions->filterActions()
+                                                                     << m_actions->clearFilters);
     m_sheet->addGroup(tr("Edit"), m_actions->editActions());
     m_sheet->addGroup(tr("File"), m_actions->fileActions());
     m_sheet->addGroup(tr("View"), m_actions->viewActions() << m_actions->shortcuts);

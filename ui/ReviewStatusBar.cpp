@@ -1,5 +1,7 @@
 #include "ReviewStatusBar.h"
 
+#include "SearchIndex.h"
+
 #include <QLabel>
 #include <QLocale>
 
@@ -41,8 +43,14 @@ void ReviewStatusBar::setReviewer(const QString& name)
     m_reviewer->setText(tr("Reviewer: %1").arg(name.isEmpty() ? tr("(not set)") : name));
 }
 
-void ReviewStatusBar::setSearchNote(const QString& note)
+void ReviewStatusBar::showSearchState(bool indexing, const QString& search)
 {
+    QString note;
+    if (indexing)
+        note = search.isEmpty() ? tr("Building the search index…")
+                                : tr("Search index still being built: results incomplete");
+    else if (!search.isEmpty() && ftsQuery(search).isEmpty())
+        note = tr("The search holds no letters or digits: nothing to look for");
     m_searchNote->setText(note);
     m_searchNote->setVisible(!note.isEmpty());
 }

@@ -19,9 +19,9 @@ public:
     void clearCounts();
     void setReviewer(const QString& name);
     QString countsText() const;
-    // What a reviewer must know about the search while it lasts (the index still being built,
-    // a search without words); empty hides it.
-    void setSearchNote(const QString& note);
+    // What a reviewer must know about the search: the run's index is still being built (results
+    // incomplete), or the search holds no word to look for; nothing otherwise.
+    void showSearchState(bool indexing, const QString& search);
     QString searchNote() const;
 
 private:

@@ -32,6 +32,15 @@ WindowActions::WindowActions(QWidget* window) : QObject(window), m_window(window
                     tr("The refusal detector's patterns for runs without verdicts"));
     settings->setMenuRole(QAction::PreferencesRole);
 
+    filterVerdict = make(tr("Filter by &verdict…"), {QKeySequence(Qt::CTRL | Qt::Key_1)});
+    filterIntent = make(tr("Filter by &intent…"), {QKeySequence(Qt::CTRL | Qt::Key_2)});
+    filterCategory = make(tr("Filter by &category…"), {QKeySequence(Qt::CTRL | Qt::Key_3)});
+    filterOutcome = make(tr("Filter by &outcome…"), {QKeySequence(Qt::CTRL | Qt::Key_4)});
+    unreviewedOnly = make(tr("&Unreviewed only"), {QKeySequence(Qt::CTRL | Qt::Key_5)},
+                          tr("Show only items without a decision, or all again"));
+    repeatedPrompts = make(tr("&Repeated prompts only"), {QKeySequence(Qt::CTRL | Qt::Key_6)},
+                           tr("Show only items whose prompt repeats an earlier item's, or all"));
+
     falseRefusal = make(tr("&False refusal"), {QKeySequence(Qt::Key_F)},
                         tr("The response refused a prompt that should have been answered"));
     correctRefusal = make(tr("Correct &refusal"), {QKeySequence(Qt::Key_R)},
@@ -98,9 +107,16 @@ void WindowActions::populate(QMenuBar* bar)
     file->addAction(quit);
 
     QMenu* edit = bar->addMenu(tr("&Edit"));
-    edit->addActions({undo, redo, find, clearFilters});
+    edit->addActions({undo, redo});
     edit->addSeparator();
     edit->addAction(settings);
+
+    QMenu* filter = bar->addMenu(tr("F&ilter"));
+    filter->addAction(find);
+    filter->addSeparator();
+    filter->addActions(filterActions());
+    filter->addSeparator();
+    filter->addAction(clearFilters);
 
     QMenu* review = bar->addMenu(tr("&Review"));
     review->addActions({falseRefusal, correctRefusal, missedHarm, correctCompliance});
@@ -144,7 +160,7 @@ QList<QAction*> WindowActions::fileActions() const
 
 QList<QAction*> WindowActions::editActions() const
 {
-    return {undo, redo, find, clearFilters, settings};
+    return {undo, redo, settings};
 }
 
 QList<QAction*> WindowActions::reviewActions() const
@@ -156,6 +172,12 @@ QList<QAction*> WindowActions::reviewActions() const
 QList<QAction*> WindowActions::navigationActions() const
 {
     return {next, previous, nextUnreviewed};
+}
+
+QList<QAction*> WindowActions::filterActions() const
+{
+    return {filterVerdict, filterIntent,   filterCategory,
+            filterOutcome, unreviewedOnly, repeatedPrompts};
 }
 
 QList<QAction*> WindowActions::viewActions() const

@@ -31,6 +31,7 @@ public:
     QList<QAction*> reviewActions() const;
     QList<QAction*> navigationActions() const;
     QList<QAction*> viewActions() const;
+    QList<QAction*> filterActions() const;
 
     // File
     QAction* importFile;
@@ -43,6 +44,13 @@ public:
     QAction* find;
     QAction* clearFilters;
     QAction* settings;
+    // Filter
+    QAction* filterVerdict;
+    QAction* filterIntent;
+    QAction* filterCategory;
+    QAction* filterOutcome;
+    QAction* unreviewedOnly;
+    QAction* repeatedPrompts;
     // Review
     QAction* falseRefusal;
     QAction* correctRefusal;
