@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSettings>
@@ -298,6 +299,19 @@ private Q_SLOTS:
         press(search, Qt::Key_Return);
         QCOMPARE(model->rowCount(), 8);
         QCOMPARE(details->markedMatches(), 0);
+
+        // No match: the details pane says so.
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClicks(search, QStringLiteral("zeppelin"));
+        press(search, Qt::Key_Return);
+        QCOMPARE(model->rowCount(), 0);
+        bool said = false;
+        for (const QLabel* label : details->findChildren<QLabel*>())
+            said = said || label->text().contains(QStringLiteral("matches the filters"));
+        QVERIFY(said);
+        press(&window, Qt::Key_F, Qt::ControlModifier);
+        search->clear();
+        press(search, Qt::Key_Return);
 
         // Punctuation only: nothing to look for, and the status bar says so.
         press(&window, Qt::Key_F, Qt::ControlModifier);

@@ -191,7 +191,7 @@ void DetailsPane::showItem(std::int64_t itemId)
     m_itemId = itemId;
     m_details.reset();
     if (itemId == 0) {
-        showMessage(tr("No item selected"));
+        showMessage(m_emptyMessage.isEmpty() ? tr("No item selected") : m_emptyMessage);
         return;
     }
     auto read = m_store.details(itemId);
@@ -201,6 +201,13 @@ void DetailsPane::showItem(std::int64_t itemId)
     }
     m_details = std::move(read).value();
     showDetails(*m_details);
+}
+
+void DetailsPane::setEmptyMessage(const QString& message)
+{
+    m_emptyMessage = message;
+    if (m_itemId == 0)
+        showItem(0);
 }
 
 void DetailsPane::refresh()

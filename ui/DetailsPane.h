@@ -25,8 +25,9 @@ class DetailsPane : public QWidget
 public:
     explicit DetailsPane(const Database& db, QWidget* parent = nullptr);
 
-    // 0 clears the pane.
+    // 0 clears the pane, which then says why (setEmptyMessage) or "No item selected".
     void showItem(std::int64_t itemId);
+    void setEmptyMessage(const QString& message);
     // Re-reads the shown item (after a decision, undo or redo).
     void refresh();
     std::int64_t itemId() const { return m_itemId; }
@@ -50,6 +51,7 @@ private:
 
     ItemStore m_store;
     QStringList m_searchWords;
+    QString m_emptyMessage;
     std::int64_t m_itemId = 0;
     std::optional<ItemDetails> m_details;
 

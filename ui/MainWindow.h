@@ -64,7 +64,8 @@ private:
     void onRunSelected(std::int64_t runId);
     void onImported(std::int64_t runId, const QString& message);
     void updateCounts();
-    // The status bar's note on the search (SearchIndexer's progress, a search without words).
+    // The status bar's note on the search (SearchIndexer's progress, a search without words),
+    // and the details pane's word when nothing matches.
     void updateSearchNote();
     void reloadCategories();
     void requestWorkspace(const QString& path);
