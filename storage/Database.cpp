@@ -5,7 +5,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <atomic>
+#include <limits>
 #include <sqlite3.h>
+#include <thread>
 
 namespace overrule {
 
@@ -28,7 +31,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         return makeError(QStringLiteral("cannot open workspace: ") + message, path);
     }
     std::unique_ptr<Database> db(new Database(raw, path));
-    sqlite3_busy_timeout(raw, options.busyTimeoutMs);
+    db->m_busyTimeoutMs = options.busyTimeoutMs;
+    db->m_background = options.background;
+    sqlite3_busy_handler(raw, &Database::onBusy, db.get());
     sqlite3_extended_result_codes(raw, 1);
 
     // Reading the header tells a non-database file apart before we try to write to it.
@@ -80,6 +85,49 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         db->m_searchShard = true;
     }
     return db;
+}
+
+namespace {
+
+// When a connection that is not a background job's last found a write lock taken. Process-wide:
+// the connections that wait and those that should give way are different objects on different
+// threads, and a background job gives way to any of them.
+std::atomic<std::int64_t> g_writerWaitedAtNs{std::numeric_limits<std::int64_t>::min() / 2};
+
+std::int64_t steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+int Database::onBusy(void* self, int attempt)
+{
+    auto* db = static_cast<Database*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (attempt == 0)
+        db->m_waitingSince = now;
+    if (!db->m_background)
+        g_writerWaitedAtNs.store(steadyNs());
+    if (now - db->m_waitingSince >= std::chrono::milliseconds(db->m_busyTimeoutMs))
+        return 0;
+    // A lock held by a background job is free for moments only (while it gives way): look
+    // often, where SQLite's own timeout handler sleeps up to 100 ms between looks.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return 1;
+}
+
+void Database::yieldToWriters() const
+{
+    if (!m_background)
+        return;
+    // A waiting writer looks every millisecond and its transaction is short: once no writer
+    // has waited for a few milliseconds, it is through.
+    constexpr std::int64_t kQuietNs = 5'000'000;
+    for (int i = 0; i < 50 && steadyNs() - g_writerWaitedAtNs.load() < kQuietNs; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 Database::~Database()

@@ -4,6 +4,7 @@
 #include "Statement.h"
 
 #include <QString>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -24,6 +25,9 @@ public:
         // Attach the search index's second file (SearchShard.h): for connections that search
         // or delete runs. A connection that writes without it does not lock that file.
         bool attachSearch = false;
+        // A background job's connection (the search indexer): between its transactions it
+        // gives way to the other connections' writers that wait (yieldToWriters()).
+        bool background = false;
     };
 
     // Opens (creating if needed) a workspace, turns on WAL, foreign keys and the busy timeout,
@@ -64,6 +68,13 @@ public:
     // (PASSIVE). interrupt() from another thread stops it early.
     Status checkpoint() const;
 
+    // On a background connection, between two of its transactions: waits while another
+    // connection of this process waits for a write lock (at most about 0.1 s), so that a
+    // background job that commits one transaction after another never starves a reviewer's
+    // decision. Does nothing on other connections.
+    void yieldToWriters() const;
+    bool isBackground() const { return m_background; }
+
     // Lets a long-running query on this connection stop early (e.g. Cancel in the UI).
     void interrupt() const;
 
@@ -74,7 +85,14 @@ public:
 
 private:
     Database(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    // SQLite's busy handler: polls for the lock until the busy timeout, and lets background
+    // connections see that a writer waits.
+    static int onBusy(void* self, int attempt);
+
     sqlite3* m_db = nullptr;
+    int m_busyTimeoutMs = 0;
+    bool m_background = false;
+    std::chrono::steady_clock::time_point m_waitingSince;
     QString m_path;
     mutable std::function<void(int)> m_walHook;
     bool m_searchShard = false;

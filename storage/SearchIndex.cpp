@@ -127,6 +127,7 @@ Status indexShard(const Database& db, const Shard& shard, std::int64_t runId,
         if (cancel && cancel->load())
             return makeError(QStringLiteral("search indexing cancelled"),
                              QStringLiteral("search index"));
+        db.yieldToWriters();
         auto more = indexBlock(db, shard, runId);
         if (!more)
             return more.error();
@@ -168,6 +169,7 @@ Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>*
         // The second half on a connection of its own, on a second core.
         Database::Options options;
         options.attachSearch = true;
+        options.background = db.isBackground();
         auto other = Database::open(db.path(), options);
         if (!other)
             return other.error();

@@ -154,6 +154,76 @@ private Q_SLOTS:
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 3000);
     }
 
+    // A reviewer's decisions while a run is indexed: the builders re-take the write lock right
+    // after each block, so a writer that waited would wait until its busy timeout ran out (a
+    // decision on a 1M-item run failed after 5 s). Background connections give way instead.
+    void windowWritesGetThroughWhileIndexing()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        {
+            // Long responses, so that indexing lasts a few seconds.
+            QStringList words;
+            for (int w = 0; w < 300; ++w)
+                words << QStringLiteral("word%1").arg(w * 7919 % 5000);
+            const QString response = words.join(QLatin1Char(' '));
+            Transaction tx(*ws.db);
+            for (int i = 0; i < 40000; ++i)
+                seed::item(*ws.db, run, i,
+                           {QStringLiteral("i%1").arg(i), Behaviour::FullRefusal, Intent::Benign,
+                            std::nullopt, std::nullopt,
+                            QStringLiteral("please refund me %1").arg(i), response});
+            QVERIFY(tx.commit());
+        }
+        Database::Options windowOptions;
+        windowOptions.attachSearch = true;
+        windowOptions.busyTimeoutMs = 250; // a decision must not wait longer than this
+        auto window = Database::open(ws.path(), windowOptions);
+        QVERIFY(window);
+        Database::Options background;
+        background.background = true;
+        auto indexer = Database::open(ws.path(), background);
+        QVERIFY(indexer);
+        std::atomic<bool> done{false};
+        Status built;
+        std::thread builder([&] {
+            built = indexRun(**indexer, run);
+            done = true;
+        });
+        int writes = 0;
+        QStringList failures;
+        double worstMs = 0;
+        while (!done) {
+            const auto started = std::chrono::steady_clock::now();
+            Transaction decision(**window);
+            worstMs = std::max(worstMs, std::chrono::duration<double, std::milli>(
+                                            std::chrono::steady_clock::now() - started)
+                                            .count());
+            if (!decision.isActive()) {
+                failures << decision.beginError();
+            } else {
+                Statement touch = (*window)->prepare("UPDATE runs SET name = name WHERE id = ?");
+                touch.bind(1, run);
+                if (auto ok = touch.exec(); !ok)
+                    failures << ok.error().message;
+                else if (auto committed = decision.commit(); !committed)
+                    failures << committed.error().message;
+                else
+                    ++writes;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        builder.join();
+        qInfo("writes %d, failures %d, worst wait %.1f ms", writes, int(failures.size()), worstMs);
+        QVERIFY2(built, qPrintable(built ? QString() : built.error().toString()));
+        QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 of %2 writes failed: %3")
+                                                    .arg(failures.size())
+                                                    .arg(failures.size() + writes)
+                                                    .arg(failures.value(0))));
+        QVERIFY(writes > 0);
+        QCOMPARE(matches(**window, QStringLiteral("refund")), 40000);
+    }
+
     // A crash between the two files' commits while a run was deleted could leave the search
     // file listing a run the workspace no longer has; its ids may be reused, so the search
     // file is emptied when the workspace is next opened, to be filled again.

@@ -69,6 +69,7 @@ void SearchIndexer::checkpoint(const QString& path)
 {
     Database::Options options;
     options.attachSearch = true;
+    options.background = true;
     auto db = Database::open(path, options);
     if (!db)
         return;
@@ -105,7 +106,9 @@ void SearchIndexer::startNext()
     Q_EMIT started(runId);
     m_thread = QThread::create([this, path, runId] {
         QString error;
-        auto db = Database::open(path);
+        Database::Options options;
+        options.background = true; // gives way to the reviewer's decisions between blocks
+        auto db = Database::open(path, options);
         if (!db) {
             error = db.error().toString();
         } else if (auto done = indexRun(**db, runId, &m_cancel); !done) {
