@@ -172,10 +172,24 @@ void FilterBar::bindKeys(const WindowActions& actions)
                                                    {actions.filterIntent, Choice::Intent},
                                                    {actions.filterCategory, Choice::Category},
                                                    {actions.filterOutcome, Choice::Outcome}};
+    // Each also ends typing in the search box (searchDone): the review keys go to the table
+    // after a filter chosen by its key, wherever the focus was.
     for (const auto& [action, choice] : choices)
-        connect(action, &QAction::triggered, this, [this, c = choice] { openChoice(c); });
-    connect(actions.unreviewedOnly, &QAction::triggered, this, &FilterBar::toggleUnreviewedOnly);
-    connect(actions.repeatedPrompts, &QAction::triggered, this, &FilterBar::toggleRepeatedPrompts);
+        connect(action, &QAction::triggered, this, [this, c = choice] {
+            Q_EMIT searchDone();
+            openChoice(c);
+        });
+    connect(actions.unreviewedOnly, &QAction::triggered, this, [this] {
+        Q_EMIT searchDone();
+        toggleUnreviewedOnly();
+    });
+    connect(actions.repeatedPrompts, &QAction::triggered, this, [this] {
+        Q_EMIT searchDone();
+        toggleRepeatedPrompts();
+    });
+    // The menu shows the two switches' state, however they were last changed.
+    connect(m_unreviewedOnly, &QCheckBox::toggled, actions.unreviewedOnly, &QAction::setChecked);
+    connect(m_duplicatesOnly, &QCheckBox::toggled, actions.repeatedPrompts, &QAction::setChecked);
 }
 
 void FilterBar::emitIfChanged()

@@ -47,7 +47,7 @@ public:
 
 Q_SIGNALS:
     void filterChanged(const ItemFilter& filter);
-    // Enter or Esc in the search box: the reviewer wants to go back to the table.
+    // Enter or Esc in the search box, or a filter's key: the reviewer wants the table back.
     void searchDone();
 
 protected:

@@ -296,9 +296,8 @@ void MainWindow::updateSearchNote()
 {
     const std::int64_t runId = m_items->runId();
     m_status->showSearchState(runId != 0 && m_indexer->isBusyWith(runId), m_items->filter().search);
-    m_details->setEmptyMessage(runId != 0 && m_items->rowCount() == 0
-                                   ? tr("No item of this run matches the filters and search")
-                                   : QString());
+    m_details->setEmptyMessage(
+        runId != 0 && m_items->rowCount() == 0 ? tr("No item matches the filters") : QString());
 }
 
 void MainWindow::reloadCategories()

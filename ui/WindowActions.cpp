@@ -40,6 +40,8 @@ WindowActions::WindowActions(QWidget* window) : QObject(window), m_window(window
                           tr("Show only items without a decision, or all again"));
     repeatedPrompts = make(tr("&Repeated prompts only"), {QKeySequence(Qt::CTRL | Qt::Key_6)},
                            tr("Show only items whose prompt repeats an earlier item's, or all"));
+    unreviewedOnly->setCheckable(true);
+    repeatedPrompts->setCheckable(true);
 
     falseRefusal = make(tr("&False refusal"), {QKeySequence(Qt::Key_F)},
                         tr("The response refused a prompt that should have been answered"));
