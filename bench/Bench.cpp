@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "ItemTableModel.h"
 #include "Metrics.h"
+#include "ReviewSession.h"
 #include "SearchIndex.h"
 #include "export/Exporter.h"
 #include "import/Importer.h"
@@ -195,7 +196,9 @@ void Bench::indexWhileBrowsing()
     double indexMs = 0;
     double checkpointMs = 0;
     std::thread worker([&] {
-        auto db = Database::open(m_options.workspace);
+        Database::Options background; // as SearchIndexer opens it: gives way to decisions
+        background.background = true;
+        auto db = Database::open(m_options.workspace, background);
         Stopwatch watch;
         indexed = db ? indexRun(**db, m_runId) : Status(db.error());
         indexMs = watch.elapsedMs();
@@ -208,14 +211,28 @@ void Bench::indexWhileBrowsing()
         }
         done = true;
     });
+    // The reviewer also decides while the index is built, on the window's connection, which
+    // must wait for the builders' blocks but never starve (Database::yieldToWriters).
+    std::unique_ptr<Database> reused = m_window ? nullptr : open();
+    const Database& window = m_window ? *m_window : *reused;
+    ReviewSession session(window, QStringLiteral("bench"));
     Samples duringIndexing;
-    while (!done) {
+    Samples decisions;
+    for (int i = 0; !done; ++i) {
         Stopwatch watch;
         auto db = open();
         ItemTableModel model(*db);
         model.setRun(m_runId);
         paint(model, 0);
         duringIndexing.add(watch.elapsedMs());
+        if (i % 4 == 0) { // about one decision a second, a brisk reviewer's pace
+            Stopwatch decide;
+            const Status decided =
+                session.decideOutcome(model.itemIdAt(i / 4 % 40), Outcome::CorrectRefusal);
+            decisions.add(decide.elapsedMs());
+            if (!decided)
+                die(QStringLiteral("a decision while indexing failed"), decided.error());
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
     worker.join();
@@ -239,6 +256,8 @@ void Bench::indexWhileBrowsing()
                             fileMb(m_options.workspace + QStringLiteral("-search-wal")))}});
     record(QStringLiteral("open_first_page_while_indexing"),
            QStringLiteral("open + first page (while indexing)"), duringIndexing);
+    record(QStringLiteral("commit_decision_while_indexing"),
+           QStringLiteral("commit one decision (while indexing)"), decisions);
     std::printf("search index: %.2f s (then the checkpoint: %.2f s)\n", indexMs / 1000.0,
                 checkpointMs / 1000.0);
     std::fflush(stdout);
