@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "SearchShard.h"
+#include "SearchText.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -209,26 +210,16 @@ bool isIndexed(const Database& db, std::int64_t runId)
 QStringList searchWords(const QString& text)
 {
     QStringList words;
-    QString word;
-    for (const uint code : text.toUcs4()) {
-        const char32_t c = code;
-        if (QChar::isLetterOrNumber(c)) {
-            word += QString::fromUcs4(&c, 1);
-        } else if (!word.isEmpty()) {
-            words << word;
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        words << word;
+    for (const TextSpan& word : textWords(text))
+        words << text.mid(word.start, word.length);
     return words;
 }
 
 QString ftsQuery(const QString& text)
 {
-    // The index keeps no positions (detail=none), so a query must never hold a phrase: only
-    // letters and digits go into a token, as the unicode61 tokenizer cuts them, and "don't"
-    // becomes "don" AND "t".
+    // The index keeps no positions (detail=none), so a query must never hold a phrase: each
+    // word, as the unicode61 tokenizer cuts them, is a token of its own, and "don't" becomes
+    // "don" AND "t".
     QStringList tokens;
     for (const QString& word : searchWords(text))
         tokens << QLatin1Char('"') + word + QLatin1Char('"');

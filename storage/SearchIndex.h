@@ -26,12 +26,12 @@ Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>*
 // True when every item of the run is searchable (false without the second file attached).
 bool isIndexed(const Database& db, std::int64_t runId);
 
-// The words a search looks for: each run of letters and digits of the user's text, as typed.
+// The words a search looks for: the words of the user's text (textWords), as typed.
 QStringList searchWords(const QString& text);
 
-// Turns user text into a safe FTS5 query: each run of letters and digits becomes a "quoted"
-// token and all are AND-ed, so no input can be an FTS syntax error or a phrase (which the
-// position-less index cannot answer). Empty when the text holds no letter or digit.
+// Turns user text into a safe FTS5 query: each word (searchWords) becomes a "quoted" token and
+// all are AND-ed, so no input can be an FTS syntax error or a phrase (which the position-less
+// index cannot answer). Empty when the text holds no word.
 QString ftsQuery(const QString& text);
 
 } // namespace overrule
