@@ -93,6 +93,9 @@ namespace {
 // the connections that wait and those that should give way are different objects on different
 // threads, and a background job gives way to any of them.
 std::atomic<std::int64_t> g_writerWaitedAtNs{std::numeric_limits<std::int64_t>::min() / 2};
+// How many such connections wait right now (from their first busy call until BEGIN returns or
+// they give up): background jobs give way while any does, however late its next look.
+std::atomic<int> g_writersWaiting{0};
 
 std::int64_t steadyNs()
 {
@@ -109,29 +112,51 @@ int Database::onBusy(void* self, int attempt)
     const auto now = std::chrono::steady_clock::now();
     if (attempt == 0)
         db->m_waitingSince = now;
-    if (!db->m_background)
+    if (!db->m_background) {
         g_writerWaitedAtNs.store(steadyNs());
-    if (now - db->m_waitingSince >= std::chrono::milliseconds(db->m_busyTimeoutMs))
+        if (!db->m_countedAsWaiting) {
+            db->m_countedAsWaiting = true;
+            ++g_writersWaiting;
+        }
+    }
+    if (now - db->m_waitingSince >= std::chrono::milliseconds(db->m_busyTimeoutMs)) {
+        db->stopWaiting();
         return 0;
+    }
     // A lock held by a background job is free for moments only (while it gives way): look
     // often, where SQLite's own timeout handler sleeps up to 100 ms between looks.
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return 1;
 }
 
+void Database::stopWaiting() const
+{
+    if (m_countedAsWaiting) {
+        m_countedAsWaiting = false;
+        --g_writersWaiting;
+    }
+}
+
 void Database::yieldToWriters() const
 {
     if (!m_background)
         return;
-    // A waiting writer looks every millisecond and its transaction is short: once no writer
-    // has waited for a few milliseconds, it is through.
-    constexpr std::int64_t kQuietNs = 5'000'000;
-    for (int i = 0; i < 50 && steadyNs() - g_writerWaitedAtNs.load() < kQuietNs; ++i)
+    // While a writer waits (counted until its BEGIN returns), and for a few milliseconds after
+    // the last busy call of any, in case one waited outside a Transaction. A count left by
+    // such a wait stops mattering once no busy call came for 0.2 s.
+    const auto writerWaits = [] {
+        const std::int64_t since = steadyNs() - g_writerWaitedAtNs.load();
+        return since < 5'000'000 || (g_writersWaiting.load() > 0 && since < 200'000'000);
+    };
+    for (int i = 0; i < 50 && writerWaits(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
 Database::~Database()
 {
+    stopWaiting();
+    // Statements that outlive the connection keep it half-open: none may call back into this.
+    sqlite3_busy_handler(m_db, nullptr, nullptr);
     sqlite3_close_v2(m_db);
 }
 
@@ -219,6 +244,7 @@ void Database::setWalHook(std::function<void(int frames)> hook) const
 Transaction::Transaction(const Database& db, Mode mode) : m_db(db)
 {
     auto begun = m_db.execute(mode == Mode::Immediate ? "BEGIN IMMEDIATE;" : "BEGIN;");
+    m_db.stopWaiting(); // it has the lock, or gave up
     m_active = begun.ok();
     if (!m_active)
         m_beginError = begun.error().message;

@@ -69,9 +69,9 @@ public:
     Status checkpoint() const;
 
     // On a background connection, between two of its transactions: waits while another
-    // connection of this process waits for a write lock (at most about 0.1 s), so that a
-    // background job that commits one transaction after another never starves a reviewer's
-    // decision. Does nothing on other connections.
+    // connection of this process waits for a lock (at most about 0.1 s), so that a background
+    // job that commits one transaction after another never starves a reviewer's decision.
+    // Does nothing on other connections.
     void yieldToWriters() const;
     bool isBackground() const { return m_background; }
 
@@ -88,11 +88,15 @@ private:
     // SQLite's busy handler: polls for the lock until the busy timeout, and lets background
     // connections see that a writer waits.
     static int onBusy(void* self, int attempt);
+    // No longer counted as a writer waiting (yieldToWriters).
+    void stopWaiting() const;
+    friend class Transaction;
 
     sqlite3* m_db = nullptr;
     int m_busyTimeoutMs = 0;
     bool m_background = false;
     std::chrono::steady_clock::time_point m_waitingSince;
+    mutable bool m_countedAsWaiting = false;
     QString m_path;
     mutable std::function<void(int)> m_walHook;
     bool m_searchShard = false;

@@ -210,13 +210,7 @@ private Q_SLOTS:
 
         // C decides, auto-advance off keeps the place; U withdraws; N skips reviewed items.
         f.settings->sync();
-        auto* autoAdvance = [&] {
-            for (QAction* action : window.actions()) {
-                if (action->isCheckable() && action->text().contains(QStringLiteral("advance")))
-                    return action;
-            }
-            return static_cast<QAction*>(nullptr);
-        }();
+        auto* autoAdvance = window.findChild<QAction*>(QStringLiteral("autoAdvance"));
         QVERIFY(autoAdvance);
         autoAdvance->setChecked(false);
         press(&window, Qt::Key_C);
@@ -318,6 +312,13 @@ private Q_SLOTS:
         QTest::keyClicks(search, QStringLiteral("!!!"));
         press(search, Qt::Key_Return);
         QVERIFY(status->searchNote().contains(QStringLiteral("no letters or digits")));
+        // And while the run's index is still being built (too quick to catch here).
+        status->showSearchState(true, QStringLiteral("refund"));
+        QVERIFY(status->searchNote().contains(QStringLiteral("incomplete")));
+        status->showSearchState(true, QString());
+        QVERIFY(status->searchNote().contains(QStringLiteral("Building")));
+        status->showSearchState(false, QStringLiteral("refund"));
+        QVERIFY(status->searchNote().isEmpty());
     }
 
     // Every filter is reached from the keyboard, and the review keys work again right after.
@@ -352,6 +353,15 @@ private Q_SLOTS:
             checked = checked || (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_5) &&
                                   action->isChecked());
         QVERIFY(checked);
+        press(&window, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier); // reset: menu follows
+        for (const QAction* action : window.findChildren<QAction*>())
+            QVERIFY(
+                !(action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_5) && action->isChecked()));
+        press(&window, Qt::Key_1, Qt::ControlModifier); // back to full refusals, as before
+        press(QApplication::activePopupWidget()->focusWidget(), Qt::Key_Down);
+        press(QApplication::activePopupWidget()->focusWidget(), Qt::Key_Return);
+        press(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(model->rowCount(), fullRefusals - 1);
         press(&window, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(model->rowCount(), fullRefusals);
 

@@ -164,11 +164,11 @@ private Q_SLOTS:
         {
             // Long responses, so that indexing lasts a few seconds.
             QStringList words;
-            for (int w = 0; w < 300; ++w)
+            for (int w = 0; w < 120; ++w)
                 words << QStringLiteral("word%1").arg(w * 7919 % 5000);
             const QString response = words.join(QLatin1Char(' '));
             Transaction tx(*ws.db);
-            for (int i = 0; i < 40000; ++i)
+            for (int i = 0; i < 80000; ++i)
                 seed::item(*ws.db, run, i,
                            {QStringLiteral("i%1").arg(i), Behaviour::FullRefusal, Intent::Benign,
                             std::nullopt, std::nullopt,
@@ -221,7 +221,7 @@ private Q_SLOTS:
                                                     .arg(failures.size() + writes)
                                                     .arg(failures.value(0))));
         QVERIFY(writes > 0);
-        QCOMPARE(matches(**window, QStringLiteral("refund")), 40000);
+        QCOMPARE(matches(**window, QStringLiteral("refund")), 80000);
     }
 
     // A crash between the two files' commits while a run was deleted could leave the search

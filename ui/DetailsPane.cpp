@@ -312,8 +312,11 @@ void DetailsPane::markMatches(QPlainTextEdit* edit)
 {
     // Extra selections, not a change of the text's own formats: the text stays as the file
     // has it, and clearing the search clears the marks.
+    if (m_searchWords.isEmpty()) {
+        edit->setExtraSelections({});
+        return;
+    }
     QList<QTextEdit::ExtraSelection> marks;
-    QTextEdit::ExtraSelection first;
     QTextCharFormat format;
     format.setBackground(QColor(255, 214, 102));
     format.setForeground(QColor(Qt::black));

@@ -187,9 +187,13 @@ void FilterBar::bindKeys(const WindowActions& actions)
         Q_EMIT searchDone();
         toggleRepeatedPrompts();
     });
-    // The menu shows the two switches' state, however they were last changed.
-    connect(m_unreviewedOnly, &QCheckBox::toggled, actions.unreviewedOnly, &QAction::setChecked);
-    connect(m_duplicatesOnly, &QCheckBox::toggled, actions.repeatedPrompts, &QAction::setChecked);
+    // The menu shows the two switches' state, however they were last changed (reset() too).
+    connect(this, &FilterBar::filterChanged, this,
+            [unreviewed = actions.unreviewedOnly,
+             repeated = actions.repeatedPrompts](const ItemFilter& filter) {
+                unreviewed->setChecked(filter.unreviewedOnly);
+                repeated->setChecked(filter.onlyDuplicates);
+            });
 }
 
 void FilterBar::emitIfChanged()

@@ -132,8 +132,8 @@ void MainWindow::buildPanes()
     connect(m_runPanel, &RunListPanel::metricsRequested, this, &MainWindow::showMetrics);
     connect(m_runPanel, &RunListPanel::importRequested, this, [this] { importFile({}); });
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ItemFilter& filter) {
+        m_details->setSearch(filter.search); // before the table moves to another item
         m_items->setFilter(filter);
-        m_details->setSearch(filter.search);
         updateCounts();
     });
     connect(m_filterBar, &FilterBar::searchDone, m_table, [this] { m_table->setFocus(); });
@@ -296,8 +296,11 @@ void MainWindow::updateSearchNote()
 {
     const std::int64_t runId = m_items->runId();
     m_status->showSearchState(runId != 0 && m_indexer->isBusyWith(runId), m_items->filter().search);
-    m_details->setEmptyMessage(
-        runId != 0 && m_items->rowCount() == 0 ? tr("No item matches the filters") : QString());
+    QString empty;
+    if (runId != 0 && m_items->rowCount() == 0)
+        empty = m_items->filter() == ItemFilter{} ? tr("This run has no items")
+                                                  : tr("No item matches the filters");
+    m_details->setEmptyMessage(empty);
 }
 
 void MainWindow::reloadCategories()

@@ -64,6 +64,7 @@ WindowActions::WindowActions(QWidget* window) : QObject(window), m_window(window
              tr("Write a note on the decision"));
     autoAdvance =
         make(tr("&Auto-advance"), {}, tr("After a decision, go to the next unreviewed item"));
+    autoAdvance->setObjectName(QStringLiteral("autoAdvance"));
     autoAdvance->setCheckable(true);
     autoAdvance->setChecked(true);
 
