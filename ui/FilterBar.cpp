@@ -148,45 +148,24 @@ void FilterBar::focusSearch()
     m_search->selectAll();
 }
 
-void FilterBar::openChoice(Choice choice)
-{
-    QComboBox* const combos[] = {m_verdict, m_intent, m_category, m_outcome};
-    // Without focus: the popup takes the keys while open, and a focused combo would then take
-    // the review keys for its type-ahead.
-    combos[static_cast<int>(choice)]->showPopup();
-}
-
-void FilterBar::toggleUnreviewedOnly()
-{
-    m_unreviewedOnly->toggle();
-}
-
-void FilterBar::toggleRepeatedPrompts()
-{
-    m_duplicatesOnly->toggle();
-}
-
 void FilterBar::bindKeys(const WindowActions& actions)
 {
-    const std::pair<QAction*, Choice> choices[] = {{actions.filterVerdict, Choice::Verdict},
-                                                   {actions.filterIntent, Choice::Intent},
-                                                   {actions.filterCategory, Choice::Category},
-                                                   {actions.filterOutcome, Choice::Outcome}};
-    // Each also ends typing in the search box (searchDone): the review keys go to the table
-    // after a filter chosen by its key, wherever the focus was.
-    for (const auto& [action, choice] : choices)
-        connect(action, &QAction::triggered, this, [this, c = choice] {
+    // Each filter key also ends typing in the search box (searchDone): the review keys go to
+    // the table after a filter chosen by its key, wherever the focus was.
+    const auto bind = [this](QAction* action, auto change) {
+        connect(action, &QAction::triggered, this, [this, change] {
             Q_EMIT searchDone();
-            openChoice(c);
+            change();
         });
-    connect(actions.unreviewedOnly, &QAction::triggered, this, [this] {
-        Q_EMIT searchDone();
-        toggleUnreviewedOnly();
-    });
-    connect(actions.repeatedPrompts, &QAction::triggered, this, [this] {
-        Q_EMIT searchDone();
-        toggleRepeatedPrompts();
-    });
+    };
+    // The lists open without focus: the popup takes the keys while open, and a focused combo
+    // would then take the review keys for its type-ahead.
+    bind(actions.filterVerdict, [this] { m_verdict->showPopup(); });
+    bind(actions.filterIntent, [this] { m_intent->showPopup(); });
+    bind(actions.filterCategory, [this] { m_category->showPopup(); });
+    bind(actions.filterOutcome, [this] { m_outcome->showPopup(); });
+    bind(actions.unreviewedOnly, [this] { m_unreviewedOnly->toggle(); });
+    bind(actions.repeatedPrompts, [this] { m_duplicatesOnly->toggle(); });
     // The menu shows the two switches' state, however they were last changed (reset() too).
     connect(this, &FilterBar::filterChanged, this,
             [unreviewed = actions.unreviewedOnly,

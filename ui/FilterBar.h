@@ -30,19 +30,9 @@ public:
     void reset();
     void focusSearch();
 
-    // The filter's choices, for the keyboard: the list opens over the table (arrows or the
-    // first letters, Enter to choose, Esc to keep), and the keys go back to the table after.
-    enum class Choice
-    {
-        Verdict,
-        Intent,
-        Category,
-        Outcome
-    };
-    void openChoice(Choice choice);
-    void toggleUnreviewedOnly();
-    void toggleRepeatedPrompts();
-    // Connects the window's filter actions (their keys) to the above.
+    // Connects the window's filter actions (Ctrl+1..6) to the filters: the lists open over the
+    // table (arrows or the first letters, Enter to choose, Esc to keep), the two switches
+    // toggle, and the keys go back to the table after.
     void bindKeys(const WindowActions& actions);
 
 Q_SIGNALS:

@@ -277,7 +277,7 @@ void MainWindow::onRunSelected(std::int64_t runId)
 void MainWindow::updateCounts()
 {
     const std::int64_t runId = m_items->runId();
-    updateSearchNote();
+    updateFilterNotes();
     if (runId == 0) {
         m_status->clearCounts();
         return;
@@ -292,7 +292,7 @@ void MainWindow::updateCounts()
     m_status->setCounts((*run)->itemCount, *reviewed, m_items->rowCount());
 }
 
-void MainWindow::updateSearchNote()
+void MainWindow::updateFilterNotes()
 {
     const std::int64_t runId = m_items->runId();
     m_status->showSearchState(runId != 0 && m_indexer->isBusyWith(runId), m_items->filter().search);

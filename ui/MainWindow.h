@@ -66,7 +66,7 @@ private:
     void updateCounts();
     // The status bar's note on the search (SearchIndexer's progress, a search without words),
     // and the details pane's word when nothing matches.
-    void updateSearchNote();
+    void updateFilterNotes();
     void reloadCategories();
     void requestWorkspace(const QString& path);
     void chooseWorkspace();
