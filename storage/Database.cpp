@@ -2,6 +2,7 @@
 
 #include "Schema.h"
 #include "SearchShard.h"
+#include "SearchTokenizer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -35,6 +36,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
     db->m_background = options.background;
     sqlite3_busy_handler(raw, &Database::onBusy, db.get());
     sqlite3_extended_result_codes(raw, 1);
+    if (const int registered = registerSearchTokenizer(raw); registered != SQLITE_OK)
+        return makeError(QStringLiteral("cannot set up the search index's tokenizer: ") +
+                             QString::fromUtf8(sqlite3_errstr(registered)),
+                         path);
 
     // Reading the header tells a non-database file apart before we try to write to it.
     if (auto check = db->execute("SELECT count(*) FROM sqlite_schema;"); !check)

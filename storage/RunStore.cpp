@@ -105,8 +105,10 @@ Status RunStore::remove(std::int64_t runId) const
     // FTS rows without their own copy of the text must be deleted with it before the text
     // goes, from both halves of the index (SearchShard.h).
     Statement unindex =
-        m_db.prepare("INSERT INTO item_search(item_search, rowid, prompt, response) "
-                     "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
+        m_db.prepare("INSERT INTO item_search(item_search, rowid, text) SELECT 'delete', "
+                     "t.item_id, " +
+                     std::string(kSearchedText) +
+                     " FROM item_texts t "
                      "JOIN items i ON i.id = t.item_id JOIN runs r ON r.id = i.run_id "
                      "WHERE i.run_id = ?1 AND (i.id / " +
                      std::to_string(kSearchBlock) + ") % 2 = 0 AND i.id <= r.search_indexed_upto");
@@ -115,8 +117,10 @@ Status RunStore::remove(std::int64_t runId) const
         return done;
     if (m_db.hasSearchShard()) {
         Statement second =
-            m_db.prepare("INSERT INTO search.item_search(item_search, rowid, prompt, response) "
-                         "SELECT 'delete', t.item_id, t.prompt, t.response FROM item_texts t "
+            m_db.prepare("INSERT INTO search.item_search(item_search, rowid, text) SELECT "
+                         "'delete', t.item_id, " +
+                         std::string(kSearchedText) +
+                         " FROM item_texts t "
                          "JOIN items i ON i.id = t.item_id WHERE i.run_id = ?1 AND (i.id / " +
                          std::to_string(kSearchBlock) +
                          ") % 2 = 1 AND i.id <= coalesce((SELECT upto FROM search.progress "

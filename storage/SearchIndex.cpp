@@ -104,11 +104,10 @@ Result<bool> indexBlock(const Database& db, const Shard& shard, std::int64_t run
         return makeError(last.error(), QStringLiteral("search index"));
     const std::int64_t lastId = last.int64(0);
 
-    Statement insert =
-        db.prepare("INSERT INTO " + std::string(shard.table) +
-                   "(rowid, prompt, response) SELECT t.item_id, t.prompt, t.response "
-                   "FROM items i JOIN item_texts t ON t.item_id = i.id "
-                   "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3");
+    Statement insert = db.prepare("INSERT INTO " + std::string(shard.table) +
+                                  "(rowid, text) SELECT t.item_id, " + kSearchedText +
+                                  " FROM items i JOIN item_texts t ON t.item_id = i.id "
+                                  "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3");
     insert.bind(1, runId).bind(2, **next).bind(3, lastId);
     if (auto done = insert.exec(); !done)
         return makeError(done.error().message, QStringLiteral("search index"));

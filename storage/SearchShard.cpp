@@ -1,6 +1,9 @@
 #include "SearchShard.h"
 
 #include "Database.h"
+#include "SearchTokenizer.h"
+
+#include <string_view>
 
 namespace overrule {
 
@@ -8,6 +11,42 @@ QString searchShardPath(const QString& workspacePath)
 {
     return workspacePath + QStringLiteral("-search");
 }
+
+namespace {
+
+// The second file's tables; the FTS5 table has the shape of the workspace's item_search.
+constexpr char kCreateTables[] =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search.item_search USING fts5("
+    "text, content = '', tokenize = 'overrule_words', detail = none, columnsize = 0);"
+    "INSERT INTO search.item_search(item_search, rank) VALUES ('automerge', 16);"
+    "CREATE TABLE IF NOT EXISTS search.progress("
+    "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS search.meta(key TEXT PRIMARY KEY, value TEXT);"
+    "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
+    "WHERE key = 'workspace_id';";
+static_assert(std::string_view(kCreateTables).find(kSearchTokenizer) != std::string_view::npos);
+
+enum class TableState
+{
+    Missing,
+    Outdated,
+    Current
+};
+
+// Outdated: made by an Overrule before schema version 10, with unicode61 as its tokenizer.
+Result<TableState> tableState(const Database& db)
+{
+    Statement st = db.prepare("SELECT sql FROM search.sqlite_schema WHERE name = 'item_search'");
+    if (!st.step()) {
+        if (st.hasError())
+            return makeError(st.error(), QStringLiteral("search index"));
+        return TableState::Missing;
+    }
+    return st.text(0).contains(QLatin1String(kSearchTokenizer)) ? TableState::Current
+                                                                : TableState::Outdated;
+}
+
+} // namespace
 
 Status attachSearchShard(const Database& db)
 {
@@ -20,30 +59,41 @@ Status attachSearchShard(const Database& db)
     if (auto set = db.execute("PRAGMA search.page_size = 16384; PRAGMA search.journal_mode = WAL;");
         !set)
         return set;
-    Statement exists =
-        db.prepare("SELECT count(*) FROM search.sqlite_schema WHERE name = 'item_search'");
-    if (!exists.step())
-        return makeError(exists.error(), QStringLiteral("search index"));
-    const bool created = exists.int64(0) == 0;
-    exists.reset();
-    if (created) {
+    auto state = tableState(db);
+    if (!state)
+        return state.error();
+    if (*state == TableState::Missing) {
         // Deferred: the first statement takes the search file's write lock, and the
         // workspace's is not needed (an import may hold it).
         Transaction tx(db, Transaction::Mode::Deferred);
         if (!tx.isActive())
             return makeError(tx.beginError(), QStringLiteral("search index"));
-        if (auto made = db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS search.item_search USING fts5("
-                "prompt, response, content = '', tokenize = 'unicode61 remove_diacritics 2', "
-                "detail = none);"
-                "INSERT INTO search.item_search(item_search, rank) VALUES ('automerge', 16);"
-                "CREATE TABLE IF NOT EXISTS search.progress("
-                "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
-                "CREATE TABLE IF NOT EXISTS search.meta(key TEXT PRIMARY KEY, value TEXT);"
-                "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
-                "WHERE key = 'workspace_id';");
-            !made)
+        if (auto made = db.execute(kCreateTables); !made)
             return made;
+        return tx.commit();
+    }
+    if (*state == TableState::Outdated) {
+        // Made again with the current tokenizer, to be filled again in the background (the
+        // workspace's half was emptied by its migration). Looked at again holding the file's
+        // write lock: another connection may be doing the same.
+        Transaction tx(db, Transaction::Mode::Deferred);
+        if (!tx.isActive())
+            return makeError(tx.beginError(), QStringLiteral("search index"));
+        if (auto locked =
+                db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
+            !locked)
+            return locked;
+        auto again = tableState(db);
+        if (!again)
+            return again.error();
+        if (*again == TableState::Outdated) {
+            if (auto dropped =
+                    db.execute("DROP TABLE search.item_search; DELETE FROM search.progress;");
+                !dropped)
+                return dropped;
+            if (auto made = db.execute(kCreateTables); !made)
+                return made;
+        }
         return tx.commit();
     }
     // Another workspace's file at this path (the workspace was deleted and made again), or a

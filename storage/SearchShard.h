@@ -16,6 +16,12 @@ class Database;
 // `search`), together with that table's progress per run, so that both commit together.
 inline constexpr std::int64_t kSearchBlock = 1024;
 
+// What an item's row of the index holds: its prompt and response as one text, so that the
+// tokenizer (SearchTokenizer.h) gives FTS5 a word of both once. The index keeps no columns
+// (searches look at both), and a line break ends every word. An SQL expression over
+// `item_texts t`; deleting a row from the (contentless) index takes the same text.
+inline constexpr char kSearchedText[] = "t.prompt || char(10) || t.response";
+
 // 0: the workspace's table; 1: the attached file's.
 inline int searchShardOf(std::int64_t itemId)
 {
@@ -29,7 +35,8 @@ QString searchShardPath(const QString& workspacePath);
 // belongs to another workspace (its workspace id differs: the workspace was deleted and made
 // again at this path) or lists a run the workspace no longer has (a crash between the two
 // files' commits while a run was deleted; item ids can be reused) is emptied, to be filled again
-// in the background.
+// in the background; one whose table was made before schema version 10 (another tokenizer and
+// shape) is made again, to be filled again too.
 Status attachSearchShard(const Database& db);
 
 } // namespace overrule

@@ -273,6 +273,35 @@ private Q_SLOTS:
         QCOMPARE(matches(**second, QStringLiteral("refund")), 0);
     }
 
+    // A search file from before schema version 10 has an index made by unicode61: it is made
+    // again with the current tokenizer when it is attached, and filled again.
+    void searchFileOfAnOlderVersionIsMadeAgain()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
+        QVERIFY(indexRun(*ws.db, run));
+        QVERIFY(ws.db->execute(
+            "DROP TABLE search.item_search;"
+            "CREATE VIRTUAL TABLE search.item_search USING fts5(prompt, response, content = '', "
+            "tokenize = 'unicode61 remove_diacritics 2', detail = none);"
+            "INSERT INTO search.item_search(rowid, prompt, response) VALUES (1025, 'x', 'y');"));
+        Database::Options options;
+        options.attachSearch = true;
+        auto reopened = Database::open(ws.path(), options);
+        QVERIFY(reopened);
+        Statement table =
+            (*reopened)->prepare("SELECT sql FROM search.sqlite_schema WHERE name = 'item_search'");
+        QVERIFY(table.step());
+        QVERIFY(table.text(0).contains(QLatin1String("overrule_words")));
+        QCOMPARE(matchesIn(**reopened, "search.item_search", QStringLiteral("x")), 0);
+        QVERIFY(!isIndexed(**reopened, run));
+        QVERIFY(indexRun(**reopened, run));
+        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+        QVERIFY((*reopened)->execute(
+            "INSERT INTO search.item_search(item_search) VALUES ('integrity-check')"));
+    }
+
     void cancelStopsAndKeepsCommittedBatches()
     {
         TestWorkspace ws;

@@ -58,12 +58,24 @@ private Q_SLOTS:
 
     // Random texts over words that differ in case, accents, punctuation and script: an item
     // gets a mark for a word exactly when FTS5 finds the item for it.
+    // The workspace's own tokenizer is checked against unicode61 by tst_searchtokenizer; both
+    // are used here.
+    void agreesWithTheIndex_data()
+    {
+        QTest::addColumn<QString>("tokenizer");
+        QTest::newRow("unicode61") << QStringLiteral("unicode61 remove_diacritics 2");
+        QTest::newRow("workspace's") << QStringLiteral("overrule_words");
+    }
+
     void agreesWithTheIndex()
     {
+        QFETCH(QString, tokenizer);
         auto db = Database::open(QStringLiteral(":memory:"));
         QVERIFY(db);
-        QVERIFY((*db)->execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 "
-                               "remove_diacritics 2', detail = none)"));
+        QVERIFY((*db)->execute(QStringLiteral("CREATE VIRTUAL TABLE t USING fts5(body, tokenize "
+                                              "= '%1', detail = none)")
+                                   .arg(tokenizer)
+                                   .toStdString()));
         const QStringList vocabulary = {
             QStringLiteral("refund"), QStringLiteral("Refund"), QStringLiteral("REFUNDS"),
             QStringLiteral("café"), QStringLiteral("Cafe"), QStringLiteral("CAFÉ"),
