@@ -80,6 +80,26 @@ std::unique_ptr<Database> Bench::open() const
     return std::move(db).value();
 }
 
+// --reindex: both halves of the index emptied and their progress reset, as right after an
+// import, so that a reused workspace times the index build again.
+void Bench::emptySearchIndex() const
+{
+    auto db = open();
+    Transaction tx(*db);
+    if (!tx.isActive())
+        die(QStringLiteral("--reindex"), makeError(tx.beginError()));
+    if (auto emptied =
+            db->execute("INSERT INTO item_search(item_search) VALUES ('delete-all');"
+                        "UPDATE runs SET search_indexed_upto = 0;"
+                        "INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
+                        "DELETE FROM search.progress;");
+        !emptied)
+        die(QStringLiteral("--reindex"), emptied.error());
+    if (auto committed = tx.commit(); !committed)
+        die(QStringLiteral("--reindex"), committed.error());
+    (void)db->checkpoint();
+}
+
 // The peak RSS since the last call (MB), folded into the overall peak; then starts afresh.
 double Bench::takePeak()
 {
@@ -330,6 +350,8 @@ int Bench::run()
             std::_Exit(0);
         }
     } else {
+        if (m_options.reindex)
+            emptySearchIndex();
         auto db = open();
         Statement newest = db->prepare("SELECT max(id) FROM runs");
         m_runId = newest.step() ? newest.int64(0) : 0;

@@ -34,6 +34,7 @@ struct Options
     int heavyRepeat = 5;
     bool reuse = false;      // measure an existing workspace (skips import and indexing)
     bool importOnly = false; // stop after the import (for profiling it)
+    bool reindex = false;    // with reuse: empty the search index first, to time its build
 };
 
 // Prints "overrule_bench: what: error" and exits with 1: a benchmark that cannot do a step has
@@ -52,6 +53,7 @@ public:
 
 private:
     std::unique_ptr<Database> open() const;
+    void emptySearchIndex() const;
     void importRun();
     void importCsv();
     void indexWhileBrowsing();

@@ -42,7 +42,10 @@ Options parseOptions(const QCoreApplication& app)
                                    QStringLiteral("Measure the existing workspace (no import)."));
     const QCommandLineOption importOnly(QStringLiteral("import-only"),
                                         QStringLiteral("Stop after the import (to profile it)."));
-    parser.addOptions({items, data, seed, csv, repeat, search, json, reuse, importOnly});
+    const QCommandLineOption reindex(
+        QStringLiteral("reindex"),
+        QStringLiteral("With --reuse: empty the search index first, to time its build."));
+    parser.addOptions({items, data, seed, csv, repeat, search, json, reuse, importOnly, reindex});
     parser.process(app);
 
     Options options;
@@ -63,6 +66,11 @@ Options parseOptions(const QCoreApplication& app)
     options.jsonPath = parser.value(json);
     options.reuse = parser.isSet(reuse);
     options.importOnly = parser.isSet(importOnly);
+    options.reindex = parser.isSet(reindex);
+    if (options.reindex && !options.reuse) {
+        std::fprintf(stderr, "overrule_bench: --reindex goes with --reuse\n");
+        std::exit(2);
+    }
     if (!options.reuse && !QFileInfo::exists(options.input)) {
         std::fprintf(stderr, "overrule_bench: %s does not exist (bench/generate_run.py makes it)\n",
                      qPrintable(options.input));
