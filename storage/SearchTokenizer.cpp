@@ -47,6 +47,9 @@ std::uint64_t wordMask(const unsigned char* p)
 #endif
 }
 
+// Eight bytes at a time, the first byte of a text is the lowest of a chunk.
+static_assert(std::endian::native == std::endian::little);
+
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
 // Lower-cases eight bytes of ASCII letters and digits: setting 0x20 lower-cases a letter and
@@ -89,18 +92,26 @@ struct TokenHash
 // The distinct tokens of one text: their folded bytes one after another, and an open-addressing
 // table over them. Slots left by earlier texts are told apart by their generation, so the table
 // is not cleared between texts; it is kept only as large as the text needs, and a slot is 16
-// bytes, so that it stays in the first-level cache.
+// bytes, so that for a text of a few kilobytes it stays in the first-level cache.
 class DistinctTokens
 {
 public:
     void start(std::size_t textSize)
     {
+        // What a very long text made room for is given back at the next ordinary one.
+        if (m_bytes.size() > kKeptBytes && textSize < kKeptBytes)
+            m_bytes = std::vector<char>();
+        if (m_slots.size() > kMaxStartSlots) {
+            m_slots = std::vector<Slot>();
+            m_generation = 0;
+        }
         nextGeneration();
         m_count = 0;
         m_used = 0;
         // A text of n bytes holds about n/11 distinct words; at most half the slots are used.
+        // A longer text than most starts with kMaxStartSlots and grows the table as it needs.
         std::size_t capacity = 64;
-        while (capacity < textSize / 4)
+        while (capacity < textSize / 4 && capacity < kMaxStartSlots)
             capacity *= 2;
         if (m_slots.size() < capacity)
             m_slots.resize(capacity);
@@ -153,6 +164,8 @@ public:
 
 private:
     static constexpr std::size_t kMaxLength = 0xFFFF;
+    static constexpr std::size_t kMaxStartSlots = 4096; // 64 KB
+    static constexpr std::size_t kKeptBytes = 1 << 20;
 
     struct Slot
     {
@@ -235,7 +248,15 @@ struct Output
     Instance* self;
     void* context;
     TokenCallback token;
-    int offset; // of the stretch unicode61 is cutting, in the text
+    int offset = 0;    // of the stretch unicode61 is cutting, in the text
+    bool done = false; // FTS5 asked for no more tokens (SQLITE_DONE)
+
+    int give(const char* kept, std::size_t length, int start, int end)
+    {
+        const int rc = token(context, 0, kept, static_cast<int>(length), start, end);
+        done = rc == SQLITE_DONE;
+        return rc;
+    }
 
     int distinct(const char* bytes, std::size_t length, int start, int end)
     {
@@ -245,7 +266,7 @@ struct Output
         const char* kept = self->tokens.keep(length);
         if (!kept)
             return SQLITE_OK;
-        return token(context, 0, kept, static_cast<int>(length), start, end);
+        return give(kept, length, start, end);
     }
 };
 
@@ -268,8 +289,8 @@ int addWord(Output& output, const unsigned char* text, std::size_t start, std::s
     bool ascii = true;
     for (std::size_t i = 0; i < length; i += 8) {
         std::uint64_t chunk = 0;
-        std::memcpy(&chunk, word + i,
-                    word + i + 8 <= end ? 8 : static_cast<std::size_t>(end - (word + i)));
+        const std::size_t left = static_cast<std::size_t>(end - word) - i;
+        std::memcpy(&chunk, word + i, left >= 8 ? 8 : left);
         chunk = firstBytes(chunk, length - i);
         if (chunk & kHighBits) {
             ascii = false;
@@ -283,17 +304,17 @@ int addWord(Output& output, const unsigned char* text, std::size_t start, std::s
         const char* kept = output.self->tokens.keep(length, hash.head, hash.value());
         if (!kept)
             return SQLITE_OK;
-        return output.token(output.context, 0, kept, static_cast<int>(length),
-                            static_cast<int>(start), static_cast<int>(start + length));
+        return output.give(kept, length, static_cast<int>(start), static_cast<int>(start + length));
     }
     // Which non-ASCII characters are letters, which are separators and how each folds is
     // unicode61's: the stretch between two ASCII separators is cut by it, as it would be in the
     // whole text (its tokens never cross an ASCII separator).
     output.offset = static_cast<int>(start);
     const Instance& self = *output.self;
-    return self.module->unicode61.xTokenize(self.unicode61, &output, FTS5_TOKENIZE_DOCUMENT,
-                                            reinterpret_cast<const char*>(word),
-                                            static_cast<int>(length), onUnicode61Token);
+    const int rc = self.module->unicode61.xTokenize(self.unicode61, &output, FTS5_TOKENIZE_DOCUMENT,
+                                                    reinterpret_cast<const char*>(word),
+                                                    static_cast<int>(length), onUnicode61Token);
+    return output.done ? SQLITE_DONE : rc; // unicode61 answers a stop with SQLITE_OK
 }
 
 // The words of a document's text, 64 bytes at a time.
@@ -367,10 +388,16 @@ int tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
     if (!(flags & FTS5_TOKENIZE_DOCUMENT) || size <= 0)
         return self->module->unicode61.xTokenize(self->unicode61, context, flags, text, size,
                                                  token);
-    self->tokens.start(static_cast<std::size_t>(size));
-    Output output{self, context, token, 0};
-    return tokenizeDocument(output, reinterpret_cast<const unsigned char*>(text),
-                            static_cast<std::size_t>(size));
+    // No exception may cross SQLite's C frames.
+    try {
+        self->tokens.start(static_cast<std::size_t>(size));
+        Output output{self, context, token};
+        const int rc = tokenizeDocument(output, reinterpret_cast<const unsigned char*>(text),
+                                        static_cast<std::size_t>(size));
+        return rc == SQLITE_DONE ? SQLITE_OK : rc; // as unicode61 answers a stop
+    } catch (const std::bad_alloc&) {
+        return SQLITE_NOMEM;
+    }
 }
 
 void deleteModule(void* module)

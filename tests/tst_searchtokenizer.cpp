@@ -50,21 +50,32 @@ public:
 
     bool isValid() const { return m_instance != nullptr; }
 
-    QList<Token> tokens(const QByteArray& text, int flags) const
+    // The tokens until the callback has taken `stopAfter` and answers SQLITE_DONE, as FTS5
+    // may; an error code as a last token.
+    QList<Token> tokens(const QByteArray& text, int flags, int stopAfter = -1) const
     {
-        QList<Token> out;
+        Collected out{{}, stopAfter};
         const int rc = m_module.xTokenize(m_instance, &out, flags, text.constData(),
                                           static_cast<int>(text.size()), &onToken);
         if (rc != SQLITE_OK)
-            out << Token{"<error>", rc, rc};
-        return out;
+            out.tokens << Token{"<error>", rc, rc};
+        return out.tokens;
     }
 
 private:
+    struct Collected
+    {
+        QList<Token> tokens;
+        int stopAfter;
+    };
+
     static int onToken(void* out, int, const char* token, int length, int start, int end)
     {
-        static_cast<QList<Token>*>(out)->append({QByteArray(token, length), start, end});
-        return SQLITE_OK;
+        auto* collected = static_cast<Collected*>(out);
+        if (collected->tokens.size() == collected->stopAfter)
+            collected->tokens << Token{"<called after a stop>", start, end};
+        collected->tokens.append({QByteArray(token, length), start, end});
+        return collected->tokens.size() == collected->stopAfter ? SQLITE_DONE : SQLITE_OK;
     }
 
     fts5_tokenizer m_module{};
@@ -257,6 +268,68 @@ private Q_SLOTS:
         QVERIFY(m_db->execute("DELETE FROM ours WHERE rowid % 3 = 0;"
                               "DELETE FROM reference WHERE rowid % 3 = 0;"));
         check();
+    }
+
+    // The index's own shape: one text per item, no content, no column sizes, rows deleted by
+    // giving their text again.
+    void contentlessIndexHoldsWhatUnicode61sWould()
+    {
+        QVERIFY(m_db->execute(
+            "CREATE VIRTUAL TABLE ours USING fts5(text, content = '', tokenize = "
+            "'overrule_words', detail = none, columnsize = 0);"
+            "CREATE VIRTUAL TABLE reference USING fts5(text, content = '', tokenize = "
+            "'unicode61 remove_diacritics 2', detail = none, columnsize = 0);"
+            "CREATE VIRTUAL TABLE ours_terms USING fts5vocab(ours, 'row');"
+            "CREATE VIRTUAL TABLE reference_terms USING fts5vocab(reference, 'row');"
+            "CREATE TABLE texts(id INTEGER PRIMARY KEY, text TEXT);"));
+        QRandomGenerator random(12);
+        for (int i = 1; i <= 300; ++i) {
+            const QByteArray text = randomText(random) + '\n' + randomText(random);
+            Statement insert = m_db->prepare("INSERT INTO texts(id, text) VALUES (?, ?)");
+            insert.bind(1, std::int64_t(i))
+                .bind(2, std::string_view(text.constData(), text.size()));
+            QVERIFY(insert.exec());
+        }
+        QVERIFY(m_db->execute("INSERT INTO ours(rowid, text) SELECT id, text FROM texts;"
+                              "INSERT INTO reference(rowid, text) SELECT id, text FROM texts;"));
+        const auto terms = [&](const char* vocabulary) {
+            QList<QPair<QByteArray, qint64>> out;
+            Statement st = m_db->prepare("SELECT term, doc FROM " + std::string(vocabulary) +
+                                         " ORDER BY term");
+            while (st.step()) {
+                const std::string_view term = st.utf8(0);
+                out.append({QByteArray(term.data(), qsizetype(term.size())), st.int64(1)});
+            }
+            return out;
+        };
+        QVERIFY(terms("reference_terms").size() > 50);
+        QCOMPARE(terms("ours_terms"), terms("reference_terms"));
+        QVERIFY(m_db->execute("INSERT INTO ours(ours, rowid, text) SELECT 'delete', id, text "
+                              "FROM texts WHERE id % 3 = 0;"
+                              "INSERT INTO reference(reference, rowid, text) SELECT 'delete', id, "
+                              "text FROM texts WHERE id % 3 = 0;"));
+        QCOMPARE(terms("ours_terms"), terms("reference_terms"));
+        QVERIFY(m_db->execute("INSERT INTO ours(ours) VALUES ('integrity-check')"));
+    }
+
+    // FTS5 may stop a tokenizer by answering SQLITE_DONE: no token comes after, and the
+    // tokenizer answers SQLITE_OK, as unicode61 does.
+    void stopsWhenAsked_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::newRow("ascii") << QByteArray("one two three four");
+        QTest::newRow("stop inside unicode61's stretch") << QByteArray("one café—été—naïve four");
+        QTest::newRow("stop before unicode61's stretch") << QByteArray("one two café—été four");
+    }
+
+    void stopsWhenAsked()
+    {
+        QFETCH(QByteArray, text);
+        const TokenizerRun ours(m_db->handle(), kSearchTokenizer, {});
+        QVERIFY(ours.isValid());
+        const QList<Token> tokens = ours.tokens(text, FTS5_TOKENIZE_DOCUMENT, 2);
+        QCOMPARE(tokens.size(), 2);
+        QCOMPARE(tokens[0].text, QByteArray("one"));
     }
 
     void takesNoArguments()
