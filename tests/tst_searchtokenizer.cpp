@@ -143,6 +143,19 @@ class TestSearchTokenizer : public QObject
 private:
     std::unique_ptr<Database> m_db;
 
+    // Each term of an fts5vocab 'row' table with the number of rows that hold it.
+    QList<QPair<QByteArray, qint64>> terms(const char* vocabulary) const
+    {
+        QList<QPair<QByteArray, qint64>> out;
+        Statement st =
+            m_db->prepare("SELECT term, doc FROM " + std::string(vocabulary) + " ORDER BY term");
+        while (st.step()) {
+            const std::string_view term = st.utf8(0);
+            out.append({QByteArray(term.data(), qsizetype(term.size())), st.int64(1)});
+        }
+        return out;
+    }
+
     void compareWithUnicode61(const QByteArray& text)
     {
         const TokenizerRun ours(m_db->handle(), kSearchTokenizer, {});
@@ -248,16 +261,6 @@ private Q_SLOTS:
                 QVERIFY(insert.exec());
             }
         }
-        const auto terms = [&](const char* vocabulary) {
-            QList<QPair<QByteArray, qint64>> out;
-            Statement st = m_db->prepare("SELECT term, doc FROM " + std::string(vocabulary) +
-                                         " ORDER BY term");
-            while (st.step()) {
-                const std::string_view term = st.utf8(0);
-                out.append({QByteArray(term.data(), qsizetype(term.size())), st.int64(1)});
-            }
-            return out;
-        };
         const auto check = [&] {
             const auto expected = terms("reference_terms");
             QVERIFY(expected.size() > 50);
@@ -292,16 +295,6 @@ private Q_SLOTS:
         }
         QVERIFY(m_db->execute("INSERT INTO ours(rowid, text) SELECT id, text FROM texts;"
                               "INSERT INTO reference(rowid, text) SELECT id, text FROM texts;"));
-        const auto terms = [&](const char* vocabulary) {
-            QList<QPair<QByteArray, qint64>> out;
-            Statement st = m_db->prepare("SELECT term, doc FROM " + std::string(vocabulary) +
-                                         " ORDER BY term");
-            while (st.step()) {
-                const std::string_view term = st.utf8(0);
-                out.append({QByteArray(term.data(), qsizetype(term.size())), st.int64(1)});
-            }
-            return out;
-        };
         QVERIFY(terms("reference_terms").size() > 50);
         QCOMPARE(terms("ours_terms"), terms("reference_terms"));
         QVERIFY(m_db->execute("INSERT INTO ours(ours, rowid, text) SELECT 'delete', id, text "
