@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SearchTokenizer.h"
 
+#include <functional>
+#include <string>
 #include <string_view>
 
 namespace overrule {
@@ -46,6 +48,29 @@ Result<TableState> tableState(const Database& db)
                                                                 : TableState::Outdated;
 }
 
+// What was seen without a lock may be another connection's work in progress (a run being
+// deleted, the file being made again): looks again holding the search file's write lock, taken
+// first, and runs `repair` only when `needed` still says so.
+Status repairIfStillNeeded(const Database& db, const std::function<Result<bool>()>& needed,
+                           const std::string& repair)
+{
+    Transaction tx(db, Transaction::Mode::Deferred);
+    if (!tx.isActive())
+        return makeError(tx.beginError(), QStringLiteral("search index"));
+    if (auto locked =
+            db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
+        !locked)
+        return locked;
+    auto still = needed();
+    if (!still)
+        return still.error();
+    if (*still) {
+        if (auto repaired = db.execute(repair); !repaired)
+            return repaired;
+    }
+    return tx.commit();
+}
+
 } // namespace
 
 Status attachSearchShard(const Database& db)
@@ -74,27 +99,17 @@ Status attachSearchShard(const Database& db)
     }
     if (*state == TableState::Outdated) {
         // Made again with the current tokenizer, to be filled again in the background (the
-        // workspace's half was emptied by its migration). Looked at again holding the file's
-        // write lock: another connection may be doing the same.
-        Transaction tx(db, Transaction::Mode::Deferred);
-        if (!tx.isActive())
-            return makeError(tx.beginError(), QStringLiteral("search index"));
-        if (auto locked =
-                db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
-            !locked)
-            return locked;
-        auto again = tableState(db);
-        if (!again)
-            return again.error();
-        if (*again == TableState::Outdated) {
-            if (auto dropped =
-                    db.execute("DROP TABLE search.item_search; DELETE FROM search.progress;");
-                !dropped)
-                return dropped;
-            if (auto made = db.execute(kCreateTables); !made)
-                return made;
-        }
-        return tx.commit();
+        // workspace's half was emptied by its migration).
+        return repairIfStillNeeded(
+            db,
+            [&]() -> Result<bool> {
+                auto again = tableState(db);
+                if (!again)
+                    return again.error();
+                return *again == TableState::Outdated;
+            },
+            std::string("DROP TABLE search.item_search; DELETE FROM search.progress;") +
+                kCreateTables);
     }
     // Another workspace's file at this path (the workspace was deleted and made again), or a
     // run the workspace no longer has: the file's entries cannot be trusted.
@@ -114,28 +129,11 @@ Status attachSearchShard(const Database& db)
         return suspect.error();
     if (!*suspect)
         return {};
-    // Seen without a lock, it may be a run being deleted right now (the two files commit one
-    // after the other): look again holding the search file's write lock, taken first.
-    Transaction tx(db, Transaction::Mode::Deferred);
-    if (!tx.isActive())
-        return makeError(tx.beginError(), QStringLiteral("search index"));
-    if (auto locked =
-            db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
-        !locked)
-        return locked;
-    auto confirmed = stale();
-    if (!confirmed)
-        return confirmed.error();
-    if (!*confirmed)
-        return tx.commit();
-    if (auto emptied =
-            db.execute("INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
-                       "DELETE FROM search.progress;"
-                       "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
-                       "WHERE key = 'workspace_id';");
-        !emptied)
-        return emptied;
-    return tx.commit();
+    return repairIfStillNeeded(db, stale,
+                               "INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
+                               "DELETE FROM search.progress;"
+                               "INSERT OR REPLACE INTO search.meta SELECT key, value FROM "
+                               "main.meta WHERE key = 'workspace_id';");
 }
 
 } // namespace overrule
