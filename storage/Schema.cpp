@@ -226,22 +226,6 @@ CREATE TABLE item_score_order (
 DROP INDEX items_run_score;
 )sql";
 
-// Version 10: the search index is built with Overrule's own tokenizer (SearchTokenizer.h), which
-// gives FTS5 unicode61's tokens but each distinct token of a text once, from one text per item
-// (prompt and response: kSearchedText), in a contentless table like the second file's, without
-// the per-row token counts that only ranking reads (columnsize = 0: 5% less to build, measured).
-// Runs are indexed again; the second file's half is made again when it is attached
-// (SearchShard.cpp).
-constexpr std::string_view kVersion10 = R"sql(
-DROP TABLE item_search;
-CREATE VIRTUAL TABLE item_search USING fts5(
-    text, content = '', tokenize = 'overrule_words', detail = none, columnsize = 0);
-INSERT INTO item_search(item_search, rank) VALUES ('automerge', 16);
-UPDATE runs SET search_indexed_upto = 0;
-)sql";
-
-static_assert(kVersion10.find(kSearchTokenizer) != std::string_view::npos);
-
 // Version 9's data step: the score order of every run (SQL cannot pack the blocks).
 Status writeScoreOrders(const Database& db)
 {
@@ -257,6 +241,22 @@ Status writeScoreOrders(const Database& db)
     }
     return {};
 }
+
+// Version 10: the search index is built with Overrule's own tokenizer (SearchTokenizer.h), which
+// gives FTS5 unicode61's tokens but each distinct token of a text once, from one text per item
+// (prompt and response: kSearchedText), in a contentless table like the second file's, without
+// the per-row token counts that only ranking reads (columnsize = 0: 5% less to build, measured).
+// Runs are indexed again; the second file's half is made again when it is attached
+// (SearchShard.cpp).
+constexpr std::string_view kVersion10 = R"sql(
+DROP TABLE item_search;
+CREATE VIRTUAL TABLE item_search USING fts5(
+    text, content = '', tokenize = 'overrule_words', detail = none, columnsize = 0);
+INSERT INTO item_search(item_search, rank) VALUES ('automerge', 16);
+UPDATE runs SET search_indexed_upto = 0;
+)sql";
+
+static_assert(kVersion10.find(kSearchTokenizer) != std::string_view::npos);
 
 // A migration's script, and what must be written in C++ after it (rarely anything).
 struct Migration
