@@ -303,9 +303,16 @@ private Q_SLOTS:
         for (const QLabel* label : details->findChildren<QLabel*>())
             said = said || label->text().contains(QStringLiteral("matches the filters"));
         QVERIFY(said);
+        // ... and shows nothing of the item it showed before, nor an "(empty prompt)".
+        QVERIFY(prompt->toPlainText().isEmpty() && prompt->placeholderText().isEmpty());
+        const auto* tabs = details->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(0), QStringLiteral("History"));
         press(&window, Qt::Key_F, Qt::ControlModifier);
         search->clear();
         press(search, Qt::Key_Return);
+        QVERIFY(tabs->tabText(0).startsWith(QStringLiteral("History (")));
+        QCOMPARE(prompt->placeholderText(), QStringLiteral("(empty prompt)"));
 
         // Punctuation only: nothing to look for, and the status bar says so.
         press(&window, Qt::Key_F, Qt::ControlModifier);

@@ -153,8 +153,6 @@ DetailsPane::DetailsPane(const Database& db, QWidget* parent)
     m_tabs->addTab(m_messages, tr("Messages"));
     m_tabs->setDocumentMode(true);
 
-    m_prompt->setPlaceholderText(tr("(empty prompt)"));
-    m_response->setPlaceholderText(tr("(empty response)"));
     m_splitter->addWidget(makeTextBox(tr("Prompt"), m_prompt));
     m_splitter->addWidget(makeTextBox(tr("Response"), m_response));
     m_splitter->addWidget(m_tabs);
@@ -228,9 +226,13 @@ void DetailsPane::showMessage(const QString& message)
         label->clear();
     m_prompt->clear();
     m_response->clear();
+    // With no item there is no empty text to point out, nor a previous item's history count.
+    m_prompt->setPlaceholderText(QString());
+    m_response->setPlaceholderText(QString());
     m_metadata->clear();
     m_messages->clear();
     m_history->setHistory({});
+    m_tabs->setTabText(0, tr("History"));
     setEnabled(false);
 }
 
@@ -281,6 +283,8 @@ void DetailsPane::showDetails(const ItemDetails& item)
     }
     m_review->setPalette(palette);
 
+    m_prompt->setPlaceholderText(tr("(empty prompt)"));
+    m_response->setPlaceholderText(tr("(empty response)"));
     m_prompt->setPlainText(capped(item.prompt));
     m_response->setPlainText(capped(item.response));
     markMatches(m_prompt);
