@@ -251,8 +251,11 @@ struct Output
     int offset = 0;    // of the stretch unicode61 is cutting, in the text
     bool done = false; // FTS5 asked for no more tokens (SQLITE_DONE)
 
+    // `kept` as DistinctTokens::keep() returned it: nullptr, a repeat, is not given.
     int give(const char* kept, std::size_t length, int start, int end)
     {
+        if (!kept)
+            return SQLITE_OK;
         const int rc = token(context, 0, kept, static_cast<int>(length), start, end);
         done = rc == SQLITE_DONE;
         return rc;
@@ -263,10 +266,7 @@ struct Output
         char* place = self->tokens.reserve(length);
         if (length > 0)
             std::memcpy(place, bytes, length);
-        const char* kept = self->tokens.keep(length);
-        if (!kept)
-            return SQLITE_OK;
-        return give(kept, length, start, end);
+        return give(self->tokens.keep(length), length, start, end);
     }
 };
 
@@ -301,10 +301,8 @@ int addWord(Output& output, const unsigned char* text, std::size_t start, std::s
         hash.add(chunk);
     }
     if (ascii) {
-        const char* kept = output.self->tokens.keep(length, hash.head, hash.value());
-        if (!kept)
-            return SQLITE_OK;
-        return output.give(kept, length, static_cast<int>(start), static_cast<int>(start + length));
+        return output.give(output.self->tokens.keep(length, hash.head, hash.value()), length,
+                           static_cast<int>(start), static_cast<int>(start + length));
     }
     // Which non-ASCII characters are letters, which are separators and how each folds is
     // unicode61's: the stretch between two ASCII separators is cut by it, as it would be in the
