@@ -26,7 +26,8 @@ void removeWorkspace(const QString& path)
 {
     // The workspace and its search file (SearchShard.h), with their journals.
     for (const char* suffix :
-         {"", "-wal", "-shm", "-journal", "-search", "-search-wal", "-search-shm"})
+         {"", "-wal", "-shm", "-journal", "-search", "-search-wal", "-search-shm", "-search-even",
+          "-search-even-wal", "-search-even-shm"})
         QFile::remove(path + QLatin1String(suffix));
 }
 
@@ -89,10 +90,10 @@ void Bench::emptySearchIndex() const
     if (!tx.isActive())
         die(QStringLiteral("--reindex"), makeError(tx.beginError()));
     if (auto emptied =
-            db->execute("INSERT INTO item_search(item_search) VALUES ('delete-all');"
-                        "UPDATE runs SET search_indexed_upto = 0;"
-                        "INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
-                        "DELETE FROM search.progress;");
+            db->execute("DELETE FROM search_even.progress;"
+                        "INSERT INTO search_even.item_search(item_search) VALUES ('delete-all');"
+                        "DELETE FROM search.progress;"
+                        "INSERT INTO search.item_search(item_search) VALUES ('delete-all');");
         !emptied)
         die(QStringLiteral("--reindex"), emptied.error());
     if (auto committed = tx.commit(); !committed)
@@ -273,7 +274,9 @@ void Bench::indexWhileBrowsing()
                     {QStringLiteral("workspace_mb"),
                      round2(fileMb(m_options.workspace) +
                             fileMb(m_options.workspace + QStringLiteral("-search")) +
-                            fileMb(m_options.workspace + QStringLiteral("-search-wal")))}});
+                            fileMb(m_options.workspace + QStringLiteral("-search-wal")) +
+                            fileMb(m_options.workspace + QStringLiteral("-search-even")) +
+                            fileMb(m_options.workspace + QStringLiteral("-search-even-wal")))}});
     record(QStringLiteral("open_first_page_while_indexing"),
            QStringLiteral("open + first page (while indexing)"), duringIndexing);
     record(QStringLiteral("commit_decision_while_indexing"),

@@ -4,6 +4,7 @@
 #include "ItemEntries.h"
 #include "ScoreOrder.h"
 #include "SearchIndex.h"
+#include "SearchShard.h"
 
 #include <algorithm>
 #include <array>
@@ -180,13 +181,14 @@ Result<std::vector<std::int64_t>> searchIds(const Database& db, const QString& m
                                             const RunSpan& span)
 {
     // The index is in two halves (SearchShard.h); each gives its matches in rowid order.
-    std::vector<std::int64_t> halves[2];
-    for (int half = 0; half < (db.hasSearchShard() ? 2 : 1); ++half) {
-        Statement st = db.prepare(half == 0 ? "SELECT rowid FROM item_search WHERE item_search "
-                                              "MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid"
-                                            : "SELECT rowid FROM search.item_search WHERE "
-                                              "item_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-                                              "ORDER BY rowid");
+    if (!db.hasSearchShards())
+        return makeError(QStringLiteral("this connection has no search index attached"),
+                         QStringLiteral("search"));
+    std::vector<std::int64_t> halves[kSearchShards];
+    for (int half = 0; half < kSearchShards; ++half) {
+        Statement st = db.prepare("SELECT rowid FROM " + std::string(searchShardName(half)) +
+                                  ".item_search WHERE item_search MATCH ?1 AND rowid BETWEEN ?2 "
+                                  "AND ?3 ORDER BY rowid");
         st.bind(1, match);
         st.bind(2, span.contiguous() ? span.firstId : std::numeric_limits<std::int64_t>::min());
         st.bind(3, span.contiguous() ? span.lastId : std::numeric_limits<std::int64_t>::max());

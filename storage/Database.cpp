@@ -84,10 +84,15 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Options op
         if (auto migrated = Schema::migrate(*db); !migrated)
             return makeError(migrated.error().message, path);
     }
-    if (options.attachSearch && !options.readOnly && path != QLatin1String(":memory:")) {
-        if (auto attached = attachSearchShard(*db); !attached)
-            return makeError(attached.error().message, path);
-        db->m_searchShard = true;
+    if ((options.attachSearch || options.searchShard >= 0) && !options.readOnly &&
+        path != QLatin1String(":memory:")) {
+        for (int shard = 0; shard < kSearchShards; ++shard) {
+            if (!options.attachSearch && shard != options.searchShard)
+                continue;
+            if (auto attached = attachSearchShard(*db, shard); !attached)
+                return makeError(attached.error().message, path);
+            db->m_searchShards |= 1 << shard;
+        }
     }
     return db;
 }
@@ -142,17 +147,19 @@ void Database::stopWaiting() const
     }
 }
 
-void Database::yieldToWriters() const
+bool Database::writerWaits() const
 {
     if (!m_background)
-        return;
+        return false;
     // While a writer waits (counted until its BEGIN returns), and for a few milliseconds after
     // the last busy call of any, in case one waited outside a Transaction. A count left by
     // such a wait stops mattering once no busy call came for 0.2 s.
-    const auto writerWaits = [] {
-        const std::int64_t since = steadyNs() - g_writerWaitedAtNs.load();
-        return since < 5'000'000 || (g_writersWaiting.load() > 0 && since < 200'000'000);
-    };
+    const std::int64_t since = steadyNs() - g_writerWaitedAtNs.load();
+    return since < 5'000'000 || (g_writersWaiting.load() > 0 && since < 200'000'000);
+}
+
+void Database::yieldToWriters() const
+{
     for (int i = 0; i < 50 && writerWaits(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
@@ -248,7 +255,16 @@ void Database::setWalHook(std::function<void(int frames)> hook) const
 
 Transaction::Transaction(const Database& db, Mode mode) : m_db(db)
 {
-    auto begun = m_db.execute(mode == Mode::Immediate ? "BEGIN IMMEDIATE;" : "BEGIN;");
+    // BEGIN IMMEDIATE would lock every attached file; a write that changes nothing takes the
+    // workspace's lock alone (waiting for it, as BEGIN IMMEDIATE does: no snapshot is held yet).
+    const bool lockWorkspaceOnly = mode == Mode::Immediate && m_db.m_searchShards != 0;
+    auto begun =
+        m_db.execute(mode == Mode::Immediate && !lockWorkspaceOnly ? "BEGIN IMMEDIATE;" : "BEGIN;");
+    if (begun && lockWorkspaceOnly) {
+        begun = m_db.execute("DELETE FROM main.meta WHERE 0;");
+        if (!begun)
+            (void)m_db.execute("ROLLBACK;");
+    }
     m_db.stopWaiting(); // it has the lock, or gave up
     m_active = begun.ok();
     if (!m_active)

@@ -22,9 +22,11 @@ public:
         bool migrate = true; // apply pending migrations on open
         bool readOnly = false;
         int busyTimeoutMs = 5000;
-        // Attach the search index's second file (SearchShard.h): for connections that search
-        // or delete runs. A connection that writes without it does not lock that file.
+        // Attach both files of the search index (SearchShard.h): for connections that search
+        // or delete runs.
         bool attachSearch = false;
+        // Attach only this shard's file (0 or 1): a search index builder's connection.
+        int searchShard = -1;
         // A background job's connection (the search indexer): between its transactions it
         // gives way to the other connections' writers that wait (yieldToWriters()).
         bool background = false;
@@ -56,8 +58,10 @@ public:
     QString journalMode() const;
     // True for a file that holds no page yet (a workspace being created).
     bool isEmptyFile() const;
-    // True when the search index's second file is attached as `search`.
-    bool hasSearchShard() const { return m_searchShard; }
+    // True when both files of the search index are attached (SearchShard.h).
+    bool hasSearchShards() const { return m_searchShards == 3; }
+    // True when this shard's file is attached.
+    bool hasSearchShard(int shard) const { return (m_searchShards >> shard) & 1; }
 
     // Settings for a connection that writes one large transaction (an import): a page cache of
     // `cacheMb`. (No connection checkpoints automatically: see open().)
@@ -73,6 +77,9 @@ public:
     // job that commits one transaction after another never starves a reviewer's decision.
     // Does nothing on other connections.
     void yieldToWriters() const;
+    // On a background connection: true while another connection of this process waits for a
+    // lock, so that a long transaction can end early. False on other connections.
+    bool writerWaits() const;
     bool isBackground() const { return m_background; }
 
     // Lets a long-running query on this connection stop early (e.g. Cancel in the UI).
@@ -99,15 +106,17 @@ private:
     mutable bool m_countedAsWaiting = false;
     QString m_path;
     mutable std::function<void(int)> m_walHook;
-    bool m_searchShard = false;
+    int m_searchShards = 0; // bit i: shard i's file is attached
 };
 
 // A scoped write transaction: rolled back unless commit() succeeds.
 class Transaction
 {
 public:
-    // Immediate takes the write lock of every attached file at once; Deferred takes it on the
-    // first write, only for the file written (the search index's second builder).
+    // Immediate takes the workspace's write lock at once (not that of the search index's
+    // files, which their builders may hold for a second: a connection that writes one of them
+    // takes its lock at that write); Deferred takes a file's lock at its first write (a search
+    // index builder, which writes only its file).
     enum class Mode
     {
         Immediate,

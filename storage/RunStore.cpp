@@ -103,32 +103,31 @@ Status RunStore::remove(std::int64_t runId) const
     if (!tx.isActive())
         return makeError(tx.beginError());
     // FTS rows without their own copy of the text must be deleted with it before the text
-    // goes, from both halves of the index (SearchShard.h).
-    Statement unindex =
-        m_db.prepare("INSERT INTO item_search(item_search, rowid, text) SELECT 'delete', "
-                     "t.item_id, " +
-                     std::string(kSearchedText) +
-                     " FROM item_texts t "
-                     "JOIN items i ON i.id = t.item_id JOIN runs r ON r.id = i.run_id "
-                     "WHERE i.run_id = ?1 AND (i.id / " +
-                     std::to_string(kSearchBlock) + ") % 2 = 0 AND i.id <= r.search_indexed_upto");
-    unindex.bind(1, runId);
-    if (auto done = unindex.exec(); !done)
-        return done;
-    if (m_db.hasSearchShard()) {
-        Statement second =
-            m_db.prepare("INSERT INTO search.item_search(item_search, rowid, text) SELECT "
-                         "'delete', t.item_id, " +
-                         std::string(kSearchedText) +
-                         " FROM item_texts t "
-                         "JOIN items i ON i.id = t.item_id WHERE i.run_id = ?1 AND (i.id / " +
-                         std::to_string(kSearchBlock) +
-                         ") % 2 = 1 AND i.id <= coalesce((SELECT upto FROM search.progress "
-                         "WHERE run_id = ?1), 0)");
-        second.bind(1, runId);
-        if (auto done = second.exec(); !done)
+    // goes, from both halves of the index (SearchShard.h). Without them attached, the files
+    // are emptied when next attached (they list a run the workspace no longer has).
+    for (int shard = 0; shard < kSearchShards; ++shard) {
+        if (!m_db.hasSearchShard(shard))
+            continue;
+        const std::string name = searchShardName(shard);
+        // The file's write lock first: SQLite waits for a lock taken by a write, but not for
+        // one that FTS5 asks for after reading the file (a builder may hold it for a moment).
+        Statement lock =
+            m_db.prepare("UPDATE " + name + ".progress SET upto = upto WHERE run_id = ?");
+        lock.bind(1, runId);
+        if (auto locked = lock.exec(); !locked)
+            return locked;
+        Statement unindex = m_db.prepare(
+            "INSERT INTO " + name +
+            ".item_search(item_search, rowid, text) SELECT 'delete', "
+            "t.item_id, " +
+            std::string(kSearchedText) +
+            " FROM item_texts t JOIN items i ON i.id = t.item_id WHERE i.run_id = ?1 AND (i.id / " +
+            std::to_string(kSearchBlock) + ") % 2 = " + std::to_string(shard) +
+            " AND i.id <= coalesce((SELECT upto FROM " + name + ".progress WHERE run_id = ?1), 0)");
+        unindex.bind(1, runId);
+        if (auto done = unindex.exec(); !done)
             return done;
-        Statement forget = m_db.prepare("DELETE FROM search.progress WHERE run_id = ?");
+        Statement forget = m_db.prepare("DELETE FROM " + name + ".progress WHERE run_id = ?");
         forget.bind(1, runId);
         if (auto done = forget.exec(); !done)
             return done;

@@ -258,6 +258,15 @@ UPDATE runs SET search_indexed_upto = 0;
 
 static_assert(kVersion10.find(kSearchTokenizer) != std::string_view::npos);
 
+// Version 11: the search index leaves the workspace for a second file beside it
+// (`<file>-search-even`, SearchShard.h), so that its builders never hold the workspace's write
+// lock and can write long transactions. The even blocks are indexed again there in the
+// background; the odd blocks' file is kept.
+constexpr std::string_view kVersion11 = R"sql(
+DROP TABLE item_search;
+ALTER TABLE runs DROP COLUMN search_indexed_upto;
+)sql";
+
 // A migration's script, and what must be written in C++ after it (rarely anything).
 struct Migration
 {
@@ -265,7 +274,7 @@ struct Migration
     Status (*data)(const Database& db) = nullptr;
 };
 
-const std::array<Migration, 10> kMigrations = {{{kVersion1},
+const std::array<Migration, 11> kMigrations = {{{kVersion1},
                                                 {kVersion2},
                                                 {kVersion3},
                                                 {kVersion4},
@@ -274,7 +283,8 @@ const std::array<Migration, 10> kMigrations = {{{kVersion1},
                                                 {kVersion7},
                                                 {kVersion8},
                                                 {kVersion9, writeScoreOrders},
-                                                {kVersion10}}};
+                                                {kVersion10},
+                                                {kVersion11}}};
 
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "SearchText.h"
 
 #include <QStringList>
+#include <QtGlobal>
 #include <algorithm>
 #include <limits>
 #include <optional>
@@ -14,34 +15,36 @@
 namespace overrule {
 namespace {
 
-// The two halves of the index (SearchShard.h): where each keeps its entries and its progress.
+// Blocks of kSearchBlock ids a builder indexes in one transaction: 65,536 items.
+constexpr int kBlocksPerTransaction = 64;
+
+// One half of the index (SearchShard.h): where it keeps its entries and its progress.
 struct Shard
 {
     int number;
-    const char* table;
-    const char* markSql;    // ?1 run id -> the highest id done (every lower id of the shard)
-    const char* advanceSql; // ?1 run id, ?2 new mark
-};
+    std::string table;
+    std::string markSql;    // ?1 run id -> the highest id done (every lower id of the shard)
+    std::string advanceSql; // ?1 run id, ?2 new mark
+    std::string lockSql;    // ?1 run id; takes the shard file's write lock, changes nothing
 
-constexpr Shard kShards[2] = {{0, "item_search",
-                               "SELECT search_indexed_upto FROM runs WHERE id = ?1",
-                               "UPDATE runs SET search_indexed_upto = ?2 WHERE id = ?1"},
-                              {1, "search.item_search",
-                               "SELECT coalesce((SELECT upto FROM search.progress WHERE run_id = "
-                               "?1), 0)",
-                               "INSERT INTO search.progress(run_id, upto) VALUES (?1, ?2) "
-                               "ON CONFLICT(run_id) DO UPDATE SET upto = excluded.upto"}};
+    explicit Shard(int shard)
+        : number(shard), table(std::string(searchShardName(shard)) + ".item_search")
+    {
+        const std::string progress = std::string(searchShardName(shard)) + ".progress";
+        markSql = "SELECT coalesce((SELECT upto FROM " + progress + " WHERE run_id = ?1), 0)";
+        advanceSql = "INSERT INTO " + progress +
+                     "(run_id, upto) VALUES (?1, ?2) "
+                     "ON CONFLICT(run_id) DO UPDATE SET upto = excluded.upto";
+        lockSql = "UPDATE " + progress + " SET upto = upto WHERE run_id = ?1";
+    }
+};
 
 Result<std::int64_t> markOf(const Database& db, const Shard& shard, std::int64_t runId)
 {
     Statement mark = db.prepare(shard.markSql);
     mark.bind(1, runId);
-    if (!mark.step()) {
-        if (mark.hasError())
-            return makeError(mark.error(), QStringLiteral("search index"));
-        return makeError(QStringLiteral("run %1 does not exist").arg(runId),
-                         QStringLiteral("search index"));
-    }
+    if (!mark.step())
+        return makeError(mark.error(), QStringLiteral("search index"));
     return mark.int64(0);
 }
 
@@ -60,31 +63,12 @@ Result<std::optional<std::int64_t>> nextId(const Database& db, std::int64_t runI
     return std::optional<std::int64_t>();
 }
 
-// Indexes the run's next block of this shard's ids; false when there was none left. The mark is
-// read inside the write transaction, so two indexers of one run never index a row twice. A
-// block (kSearchBlock ids) is small enough that it holds the write lock for tens of
-// milliseconds: a reviewer's decision waits for it.
-Result<bool> indexBlock(const Database& db, const Shard& shard, std::int64_t runId)
+// Indexes the block of this shard's ids that follows `mark` (the last id indexed); the new
+// mark, or nullopt when no item is left.
+Result<std::optional<std::int64_t>> indexBlock(const Database& db, const Shard& shard,
+                                               std::int64_t runId, std::int64_t mark)
 {
-    // The second file's builder writes only that file: a deferred transaction locks nothing
-    // else, so the two builders run side by side.
-    Transaction tx(db,
-                   shard.number == 0 ? Transaction::Mode::Immediate : Transaction::Mode::Deferred);
-    if (!tx.isActive())
-        return makeError(tx.beginError(), QStringLiteral("search index"));
-    if (shard.number == 1) {
-        // Take the second file's write lock before reading anything in it: SQLite waits (busy
-        // timeout) for a lock taken first, but not for a read turning into a write, which the
-        // window's transactions (they lock both files) would make fail.
-        Statement lock = db.prepare("UPDATE search.progress SET upto = upto WHERE run_id = ?");
-        lock.bind(1, runId);
-        if (auto locked = lock.exec(); !locked)
-            return makeError(locked.error().message, QStringLiteral("search index"));
-    }
-    auto mark = markOf(db, shard, runId);
-    if (!mark)
-        return mark.error();
-    auto next = nextId(db, runId, *mark);
+    auto next = nextId(db, runId, mark);
     if (!next)
         return next.error();
     while (*next && searchShardOf(**next) != shard.number) { // the other half's block: skip it
@@ -93,7 +77,7 @@ Result<bool> indexBlock(const Database& db, const Shard& shard, std::int64_t run
             return next.error();
     }
     if (!*next)
-        return false;
+        return std::optional<std::int64_t>();
     const std::int64_t blockEnd = (**next / kSearchBlock + 1) * kSearchBlock - 1;
     // The mark is the last id indexed, not the block's end: the run may gain items in this
     // block later (a re-import adding new items).
@@ -104,15 +88,72 @@ Result<bool> indexBlock(const Database& db, const Shard& shard, std::int64_t run
         return makeError(last.error(), QStringLiteral("search index"));
     const std::int64_t lastId = last.int64(0);
 
-    Statement insert = db.prepare("INSERT INTO " + std::string(shard.table) +
-                                  "(rowid, text) SELECT t.item_id, " + kSearchedText +
-                                  " FROM items i JOIN item_texts t ON t.item_id = i.id "
-                                  "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3");
-    insert.bind(1, runId).bind(2, **next).bind(3, lastId);
-    if (auto done = insert.exec(); !done)
-        return makeError(done.error().message, QStringLiteral("search index"));
+    // One row per INSERT: FTS5 writes out what it holds in memory at the start of every
+    // statement that may change several rows (its savepoint), which would make a segment per
+    // block however long the transaction. Each row's text is kSearchedText.
+    Statement texts = db.prepare("SELECT t.item_id, t.prompt, t.response FROM items i "
+                                 "JOIN item_texts t ON t.item_id = i.id "
+                                 "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3");
+    texts.bind(1, runId).bind(2, **next).bind(3, lastId);
+    Statement insert = db.prepare("INSERT INTO " + shard.table + "(rowid, text) VALUES (?1, ?2)");
+    std::string text;
+    while (texts.step()) {
+        insert.bind(1, texts.int64(0));
+        if (texts.isNull(1) || texts.isNull(2)) {
+            insert.bindNull(2);
+        } else {
+            const std::string_view prompt = texts.utf8(1);
+            const std::string_view response = texts.utf8(2);
+            text.assign(prompt);
+            text += '\n';
+            text += response;
+            insert.bindUnowned(2, text);
+        }
+        if (auto done = insert.exec(); !done)
+            return makeError(done.error().message, QStringLiteral("search index"));
+    }
+    if (texts.hasError())
+        return makeError(texts.error(), QStringLiteral("search index"));
+    return std::optional<std::int64_t>(lastId);
+}
+
+// Indexes up to kBlocksPerTransaction of the run's next blocks of this shard in one
+// transaction; false when there was none left. FTS5 writes a segment per transaction (the
+// shard file's hashsize holds one): few large segments are much cheaper to build than many
+// small ones, which FTS5 merges again and again. The transaction locks only the shard's file,
+// so no decision waits for it; it ends early (committing what it did) when another connection
+// of the process waits for a lock (deleting a run) or the job is cancelled. The mark is read
+// under the file's write lock, so two builders of one shard never index a row twice.
+Result<bool> indexBlocks(const Database& db, const Shard& shard, std::int64_t runId,
+                         const std::atomic<bool>* cancel)
+{
+    Transaction tx(db, Transaction::Mode::Deferred);
+    if (!tx.isActive())
+        return makeError(tx.beginError(), QStringLiteral("search index"));
+    // Take the file's write lock before reading anything in it: SQLite waits (busy timeout)
+    // for a lock taken first, but not for a read turning into a write.
+    Statement lock = db.prepare(shard.lockSql);
+    lock.bind(1, runId);
+    if (auto locked = lock.exec(); !locked)
+        return makeError(locked.error().message, QStringLiteral("search index"));
+    auto start = markOf(db, shard, runId);
+    if (!start)
+        return start.error();
+    std::int64_t mark = *start;
+    for (int block = 0; block < kBlocksPerTransaction; ++block) {
+        if (block > 0 && ((cancel && cancel->load()) || db.writerWaits()))
+            break;
+        auto next = indexBlock(db, shard, runId, mark);
+        if (!next)
+            return next.error();
+        if (!*next)
+            break;
+        mark = **next;
+    }
+    if (mark == *start)
+        return false;
     Statement advance = db.prepare(shard.advanceSql);
-    advance.bind(1, runId).bind(2, lastId);
+    advance.bind(1, runId).bind(2, mark);
     if (auto done = advance.exec(); !done)
         return makeError(done.error().message, QStringLiteral("search index"));
     if (auto committed = tx.commit(); !committed)
@@ -128,7 +169,7 @@ Status indexShard(const Database& db, const Shard& shard, std::int64_t runId,
             return makeError(QStringLiteral("search indexing cancelled"),
                              QStringLiteral("search index"));
         db.yieldToWriters();
-        auto more = indexBlock(db, shard, runId);
+        auto more = indexBlocks(db, shard, runId, cancel);
         if (!more)
             return more.error();
         if (!*more)
@@ -165,35 +206,47 @@ Result<std::optional<std::int64_t>> lastIdOf(const Database& db, const Shard& sh
 
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel)
 {
-    if (!db.hasSearchShard() && db.path() != QLatin1String(":memory:")) {
-        // The second half on a connection of its own, on a second core.
-        Database::Options options;
-        options.attachSearch = true;
-        options.background = db.isBackground();
-        auto other = Database::open(db.path(), options);
-        if (!other)
-            return other.error();
-        Status second;
-        std::thread builder([&] { second = indexShard(**other, kShards[1], runId, cancel); });
-        Status first = indexShard(db, kShards[0], runId, cancel);
-        builder.join();
-        if (!first)
-            return first;
-        return second;
-    }
-    // One connection for both (the window's, a test's): one after the other.
-    if (auto first = indexShard(db, kShards[0], runId, cancel); !first)
-        return first;
-    if (!db.hasSearchShard())
+    Statement exists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
+    exists.bind(1, runId);
+    if (!exists.step())
+        return makeError(exists.hasError() ? exists.error()
+                                           : QStringLiteral("run %1 does not exist").arg(runId),
+                         QStringLiteral("search index"));
+    if (db.hasSearchShards()) { // one connection for both (a test's): one after the other
+        for (int shard = 0; shard < kSearchShards; ++shard) {
+            if (auto done = indexShard(db, Shard(shard), runId, cancel); !done)
+                return done;
+        }
         return {};
-    return indexShard(db, kShards[1], runId, cancel);
+    }
+    if (db.path() == QLatin1String(":memory:"))
+        return makeError(QStringLiteral("a workspace in memory has no search index"),
+                         QStringLiteral("search index"));
+    // Each half on a connection of its own that holds only its file, on a core of its own.
+    Status built[kSearchShards];
+    const auto build = [&](int shard) {
+        Database::Options options;
+        options.searchShard = shard;
+        options.background = db.isBackground();
+        auto own = Database::open(db.path(), options);
+        built[shard] = own ? indexShard(**own, Shard(shard), runId, cancel) : Status(own.error());
+    };
+    std::thread second(build, 1);
+    build(0);
+    second.join();
+    for (const Status& done : built) {
+        if (!done)
+            return done;
+    }
+    return {};
 }
 
 bool isIndexed(const Database& db, std::int64_t runId)
 {
-    for (const Shard& shard : kShards) {
-        if (shard.number == 1 && !db.hasSearchShard())
-            return false;
+    if (!db.hasSearchShards())
+        return false;
+    for (int number = 0; number < kSearchShards; ++number) {
+        const Shard shard(number);
         auto last = lastIdOf(db, shard, runId);
         if (!last)
             return false;

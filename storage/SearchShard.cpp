@@ -9,56 +9,97 @@
 
 namespace overrule {
 
-QString searchShardPath(const QString& workspacePath)
+const char* searchShardName(int shard)
 {
-    return workspacePath + QStringLiteral("-search");
+    return shard == 0 ? "search_even" : "search";
+}
+
+QString searchShardPath(const QString& workspacePath, int shard)
+{
+    // The odd blocks' file kept the name it had when it was the only one (schema 8 to 10).
+    return workspacePath +
+           (shard == 0 ? QStringLiteral("-search-even") : QStringLiteral("-search"));
 }
 
 namespace {
 
-// The second file's tables; the FTS5 table has the shape of the workspace's item_search.
-constexpr char kCreateTables[] =
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search.item_search USING fts5("
-    "text, content = '', tokenize = 'overrule_words', detail = none, columnsize = 0);"
-    "INSERT INTO search.item_search(item_search, rank) VALUES ('automerge', 16);"
-    "CREATE TABLE IF NOT EXISTS search.progress("
-    "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
-    "CREATE TABLE IF NOT EXISTS search.meta(key TEXT PRIMARY KEY, value TEXT);"
-    "INSERT OR REPLACE INTO search.meta SELECT key, value FROM main.meta "
-    "WHERE key = 'workspace_id';";
-static_assert(std::string_view(kCreateTables).find(kSearchTokenizer) != std::string_view::npos);
+// FTS5 keeps a transaction's new entries in memory up to `hashsize` bytes before it writes them
+// as a segment (1 MB by default). A builder's transaction (SearchIndex.cpp) fits in 16 MB, so
+// that it writes one segment: at 1M items, few enough that FTS5 never has to merge them, which
+// makes the build about 30% cheaper (docs/PERFORMANCE.md).
+constexpr int kHashSize = 16 << 20;
+
+// SQL for one shard's file: every `$` stands for the name it is attached as.
+std::string forShard(std::string_view sql, int shard)
+{
+    std::string out;
+    for (char c : sql) {
+        if (c == '$')
+            out += searchShardName(shard);
+        else
+            out += c;
+    }
+    return out;
+}
+
+constexpr char kSetHashSize[] = "INSERT INTO $.item_search(item_search, rank) VALUES ('hashsize', ";
+
+// A shard file's tables: a contentless FTS5 table with Overrule's tokenizer, its progress per
+// run, and the id of the workspace it belongs to.
+std::string createTables(int shard)
+{
+    return forShard("CREATE VIRTUAL TABLE IF NOT EXISTS $.item_search USING fts5("
+                    "text, content = '', tokenize = 'overrule_words', detail = none, "
+                    "columnsize = 0);"
+                    "INSERT INTO $.item_search(item_search, rank) VALUES ('automerge', 16);" +
+                        std::string(kSetHashSize) + std::to_string(kHashSize) +
+                        ");"
+                        "CREATE TABLE IF NOT EXISTS $.progress("
+                        "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
+                        "CREATE TABLE IF NOT EXISTS $.meta(key TEXT PRIMARY KEY, value TEXT);"
+                        "INSERT OR REPLACE INTO $.meta SELECT key, value FROM main.meta "
+                        "WHERE key = 'workspace_id';",
+                    shard);
+}
 
 enum class TableState
 {
     Missing,
-    Outdated,
+    Outdated, // made before schema version 10, with unicode61 as its tokenizer
+    Untuned,  // made before schema version 11, with FTS5's default hashsize
     Current
 };
 
-// Outdated: made by an Overrule before schema version 10, with unicode61 as its tokenizer.
-Result<TableState> tableState(const Database& db)
+Result<TableState> tableState(const Database& db, int shard)
 {
-    Statement st = db.prepare("SELECT sql FROM search.sqlite_schema WHERE name = 'item_search'");
+    Statement st =
+        db.prepare(forShard("SELECT sql FROM $.sqlite_schema WHERE name = 'item_search'", shard));
     if (!st.step()) {
         if (st.hasError())
             return makeError(st.error(), QStringLiteral("search index"));
         return TableState::Missing;
     }
-    return st.text(0).contains(QLatin1String(kSearchTokenizer)) ? TableState::Current
-                                                                : TableState::Outdated;
+    if (!st.text(0).contains(QLatin1String(kSearchTokenizer)))
+        return TableState::Outdated;
+    Statement hashSize =
+        db.prepare(forShard("SELECT v FROM $.item_search_config WHERE k = 'hashsize'", shard));
+    const bool found = hashSize.step();
+    if (hashSize.hasError())
+        return makeError(hashSize.error(), QStringLiteral("search index"));
+    return found && hashSize.int64(0) == kHashSize ? TableState::Current : TableState::Untuned;
 }
 
 // What was seen without a lock may be another connection's work in progress (a run being
-// deleted, the file being made again): looks again holding the search file's write lock, taken
+// deleted, the file being made again): looks again holding the shard file's write lock, taken
 // first, and runs `repair` only when `needed` still says so.
-Status repairIfStillNeeded(const Database& db, const std::function<Result<bool>()>& needed,
-                           const std::string& repair)
+Status repairIfStillNeeded(const Database& db, int shard,
+                           const std::function<Result<bool>()>& needed, const std::string& repair)
 {
     Transaction tx(db, Transaction::Mode::Deferred);
     if (!tx.isActive())
         return makeError(tx.beginError(), QStringLiteral("search index"));
-    if (auto locked =
-            db.execute("UPDATE search.meta SET value = value WHERE key = 'workspace_id';");
+    if (auto locked = db.execute(
+            forShard("UPDATE $.meta SET value = value WHERE key = 'workspace_id';", shard));
         !locked)
         return locked;
     auto still = needed();
@@ -73,52 +114,58 @@ Status repairIfStillNeeded(const Database& db, const std::function<Result<bool>(
 
 } // namespace
 
-Status attachSearchShard(const Database& db)
+Status attachSearchShard(const Database& db, int shard)
 {
-    Statement attach = db.prepare("ATTACH DATABASE ? AS search");
-    attach.bind(1, searchShardPath(db.path()));
+    const std::string name = searchShardName(shard);
+    Statement attach = db.prepare("ATTACH DATABASE ? AS " + name);
+    attach.bind(1, searchShardPath(db.path(), shard));
     if (auto done = attach.exec(); !done)
         return makeError(QStringLiteral("cannot open the search index: ") + done.error().message,
-                         searchShardPath(db.path()));
+                         searchShardPath(db.path(), shard));
     // 16 KB pages and WAL, as the workspace; page_size only acts on a new file.
-    if (auto set = db.execute("PRAGMA search.page_size = 16384; PRAGMA search.journal_mode = WAL;");
+    if (auto set =
+            db.execute(forShard("PRAGMA $.page_size = 16384; PRAGMA $.journal_mode = WAL;", shard));
         !set)
         return set;
-    auto state = tableState(db);
+    auto state = tableState(db, shard);
     if (!state)
         return state.error();
     if (*state == TableState::Missing) {
-        // Deferred: the first statement takes the search file's write lock, and the
+        // Deferred: the first statement takes the shard file's write lock, and the
         // workspace's is not needed (an import may hold it).
         Transaction tx(db, Transaction::Mode::Deferred);
         if (!tx.isActive())
             return makeError(tx.beginError(), QStringLiteral("search index"));
-        if (auto made = db.execute(kCreateTables); !made)
+        if (auto made = db.execute(createTables(shard)); !made)
             return made;
         return tx.commit();
     }
-    if (*state == TableState::Outdated) {
-        // Made again with the current tokenizer, to be filled again in the background (the
-        // workspace's half was emptied by its migration).
+    if (*state == TableState::Outdated || *state == TableState::Untuned) {
+        // Made again with the current tokenizer, to be filled again in the background; or
+        // given the build settings of version 11, its entries kept.
+        const TableState seen = *state;
         return repairIfStillNeeded(
-            db,
+            db, shard,
             [&]() -> Result<bool> {
-                auto again = tableState(db);
+                auto again = tableState(db, shard);
                 if (!again)
                     return again.error();
-                return *again == TableState::Outdated;
+                return *again == seen;
             },
-            std::string("DROP TABLE search.item_search; DELETE FROM search.progress;") +
-                kCreateTables);
+            seen == TableState::Outdated
+                ? forShard("DROP TABLE $.item_search; DELETE FROM $.progress;", shard) +
+                      createTables(shard)
+                : forShard(kSetHashSize, shard) + std::to_string(kHashSize) + ");");
     }
     // Another workspace's file at this path (the workspace was deleted and made again), or a
     // run the workspace no longer has: the file's entries cannot be trusted.
     const auto stale = [&]() -> Result<bool> {
         Statement st = db.prepare(
-            "SELECT 1 WHERE (SELECT value FROM search.meta WHERE key = 'workspace_id') IS NOT "
-            "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
-            "UNION ALL SELECT 1 FROM search.progress WHERE run_id NOT IN "
-            "(SELECT id FROM main.runs) LIMIT 1");
+            forShard("SELECT 1 WHERE (SELECT value FROM $.meta WHERE key = 'workspace_id') IS NOT "
+                     "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
+                     "UNION ALL SELECT 1 FROM $.progress WHERE run_id NOT IN "
+                     "(SELECT id FROM main.runs) LIMIT 1",
+                     shard));
         const bool found = st.step();
         if (st.hasError())
             return makeError(st.error(), QStringLiteral("search index"));
@@ -129,11 +176,13 @@ Status attachSearchShard(const Database& db)
         return suspect.error();
     if (!*suspect)
         return {};
-    return repairIfStillNeeded(db, stale,
-                               "INSERT INTO search.item_search(item_search) VALUES ('delete-all');"
-                               "DELETE FROM search.progress;"
-                               "INSERT OR REPLACE INTO search.meta SELECT key, value FROM "
-                               "main.meta WHERE key = 'workspace_id';");
+    return repairIfStillNeeded(db, shard, stale,
+                               forShard("INSERT INTO $.item_search(item_search) VALUES "
+                                        "('delete-all');"
+                                        "DELETE FROM $.progress;"
+                                        "INSERT OR REPLACE INTO $.meta SELECT key, value FROM "
+                                        "main.meta WHERE key = 'workspace_id';",
+                                        shard));
 }
 
 } // namespace overrule

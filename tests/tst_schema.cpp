@@ -92,13 +92,26 @@ private Q_SLOTS:
                 QCOMPARE(*order, (std::vector<std::int64_t>{2, 3, 1}));
             }
         }
-        // The search table of version 2 exists whatever the starting point, with the
-        // tokenizer of version 10.
-        QVERIFY((*db)->execute("SELECT count(*) FROM item_search WHERE item_search MATCH 'p'"));
-        Statement table =
-            (*db)->prepare("SELECT sql FROM sqlite_schema WHERE name = 'item_search'");
+        // Since version 11 the search index lives only in the files beside the workspace,
+        // whatever the starting point; attached, they have the tokenizer of version 10.
+        Statement table = (*db)->prepare(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'item_search' OR sql LIKE "
+            "'%search_indexed_upto%'");
         QVERIFY(table.step());
-        QVERIFY(table.text(0).contains(QLatin1String("tokenize = 'overrule_words'")));
+        QCOMPARE(table.integer(0), 0);
+        db->reset();
+        Database::Options options;
+        options.attachSearch = true;
+        auto window = Database::open(path, options);
+        QVERIFY2(window, qPrintable(window ? QString() : window.error().toString()));
+        for (const char* name : {"search_even", "search"}) {
+            QVERIFY((*window)->execute("SELECT count(*) FROM " + std::string(name) +
+                                       ".item_search WHERE item_search MATCH 'p'"));
+            Statement shard = (*window)->prepare("SELECT sql FROM " + std::string(name) +
+                                                 ".sqlite_schema WHERE name = 'item_search'");
+            QVERIFY(shard.step());
+            QVERIFY(shard.text(0).contains(QLatin1String("tokenize = 'overrule_words'")));
+        }
     }
 
     void refusesNewerWorkspace()

@@ -1,6 +1,7 @@
 #include "ItemSeed.h"
 #include "RunStore.h"
 #include "SearchIndex.h"
+#include "SearchShard.h"
 #include "TestWorkspace.h"
 
 #include <QFile>
@@ -20,7 +21,8 @@ private:
     // Matches in both halves of the index (SearchShard.h).
     static int matches(const Database& db, const QString& text)
     {
-        return matchesIn(db, "item_search", text) + matchesIn(db, "search.item_search", text);
+        return matchesIn(db, "search_even.item_search", text) +
+               matchesIn(db, "search.item_search", text);
     }
     static int matchesIn(const Database& db, const char* table, const QString& text)
     {
@@ -31,7 +33,8 @@ private:
     }
     static std::int64_t upto(const Database& db, std::int64_t runId)
     {
-        Statement st = db.prepare("SELECT search_indexed_upto FROM runs WHERE id = ?");
+        Statement st = db.prepare(
+            "SELECT coalesce((SELECT upto FROM search_even.progress WHERE run_id = ?), 0)");
         st.bind(1, runId);
         return st.step() ? st.int64(0) : -1;
     }
@@ -91,7 +94,7 @@ private Q_SLOTS:
         QVERIFY(!isIndexed(*ws.db, other));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 4500);
         // Blocks of 1,024 ids alternate between the halves.
-        QVERIFY(matchesIn(*ws.db, "item_search", QStringLiteral("refund")) > 1024);
+        QVERIFY(matchesIn(*ws.db, "search_even.item_search", QStringLiteral("refund")) > 1024);
         QVERIFY(matchesIn(*ws.db, "search.item_search", QStringLiteral("refund")) > 1024);
         QCOMPARE(matches(*ws.db, QStringLiteral("REPONSE 17")), 1); // diacritics folded
         QCOMPARE(matches(*ws.db, QStringLiteral("please refund")), 4500);
@@ -111,13 +114,14 @@ private Q_SLOTS:
         // Removing the run takes its search rows with it, from both halves.
         QVERIFY(RunStore(*ws.db).remove(run));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 0);
-        QVERIFY(ws.db->execute("INSERT INTO item_search(item_search) VALUES ('integrity-check')"));
+        QVERIFY(ws.db->execute(
+            "INSERT INTO search_even.item_search(item_search) VALUES ('integrity-check')"));
         QVERIFY(ws.db->execute(
             "INSERT INTO search.item_search(item_search) VALUES ('integrity-check')"));
     }
 
-    // The background indexer's own connection does not hold the search file: the second half
-    // is then built on a connection and thread of its own, at the same time.
+    // The background indexer's own connection holds neither search file: each half is then
+    // built on a connection and thread of its own, at the same time.
     void buildsBothHalvesFromAConnectionWithoutTheSearchFile()
     {
         TestWorkspace ws;
@@ -125,15 +129,15 @@ private Q_SLOTS:
         fill(*ws.db, run, 0, 5000, QStringLiteral("refund"));
         auto indexer = Database::open(ws.path());
         QVERIFY(indexer);
-        QVERIFY(!(*indexer)->hasSearchShard());
+        QVERIFY(!(*indexer)->hasSearchShards());
         QVERIFY(indexRun(**indexer, run));
         QVERIFY(isIndexed(*ws.db, run));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 5000);
-        QVERIFY(!isIndexed(**indexer, run)); // it cannot tell without the second half
+        QVERIFY(!isIndexed(**indexer, run)); // it cannot tell without the search files
     }
 
-    // The window's transactions lock both files (a decision takes a few milliseconds): the
-    // second builder waits for them like the first, instead of failing.
+    // A window's transaction that writes the search files (deleting a run) locks them: the
+    // builders wait for it, instead of failing.
     void buildersWaitForTheWindowsTransactions()
     {
         TestWorkspace ws;
@@ -143,15 +147,53 @@ private Q_SLOTS:
         QVERIFY(indexer);
         Status built;
         {
-            Transaction decision(*ws.db);
-            QVERIFY(decision.isActive());
+            Transaction removal(*ws.db);
+            QVERIFY(removal.isActive());
+            QVERIFY(ws.db->execute("DELETE FROM search_even.progress WHERE run_id = -1;"
+                                   "DELETE FROM search.progress WHERE run_id = -1;"));
             std::thread background([&] { built = indexRun(**indexer, run); });
             std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            decision.rollback();
+            removal.rollback();
             background.join();
         }
         QVERIFY2(built, qPrintable(built ? QString() : built.error().toString()));
         QCOMPARE(matches(*ws.db, QStringLiteral("refund")), 3000);
+    }
+
+    // A builder holds its file's write lock for a long transaction; a window's transaction
+    // (a decision) takes the workspace's lock only, so it does not wait for the builder.
+    void decisionsDoNotWaitForABuildersTransaction()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        for (int shard = 0; shard < kSearchShards; ++shard) {
+            Database::Options builderOptions;
+            builderOptions.searchShard = shard;
+            auto builder = Database::open(ws.path(), builderOptions);
+            QVERIFY(builder);
+            QVERIFY((*builder)->hasSearchShard(shard) && !(*builder)->hasSearchShard(1 - shard));
+            Transaction building(**builder, Transaction::Mode::Deferred);
+            QVERIFY(building.isActive());
+            QVERIFY((*builder)->execute("DELETE FROM " + std::string(searchShardName(shard)) +
+                                        ".progress WHERE run_id = -1;"));
+
+            Database::Options windowOptions;
+            windowOptions.attachSearch = true;
+            windowOptions.busyTimeoutMs = 50;
+            auto window = Database::open(ws.path(), windowOptions);
+            QVERIFY(window);
+            Transaction decision(**window);
+            QVERIFY2(decision.isActive(), qPrintable(decision.beginError()));
+            Statement touch = (*window)->prepare("UPDATE runs SET name = name WHERE id = ?");
+            touch.bind(1, run);
+            QVERIFY(touch.exec());
+            QVERIFY(decision.commit());
+            // Writing the builder's file has to wait for it.
+            Transaction removal(**window);
+            QVERIFY(removal.isActive());
+            QVERIFY(!(*window)->execute("DELETE FROM " + std::string(searchShardName(shard)) +
+                                        ".progress WHERE run_id = -1;"));
+        }
     }
 
     // A reviewer's decisions while a run is indexed: the builders re-take the write lock right
@@ -175,6 +217,9 @@ private Q_SLOTS:
                             QStringLiteral("please refund me %1").arg(i), response});
             QVERIFY(tx.commit());
         }
+        const auto other = seed::run(*ws.db, QStringLiteral("other"));
+        fill(*ws.db, other, 0, 10, QStringLiteral("refund"));
+        QVERIFY(indexRun(*ws.db, other));
         Database::Options windowOptions;
         windowOptions.attachSearch = true;
         windowOptions.busyTimeoutMs = 250; // a decision must not wait longer than this
@@ -193,7 +238,19 @@ private Q_SLOTS:
         int writes = 0;
         QStringList failures;
         double worstMs = 0;
+        bool removed = false;
         while (!done) {
+            if (writes == 3 && !removed) {
+                // Deleting a run writes the search files too: the builders end their
+                // transactions early for it.
+                const auto started = std::chrono::steady_clock::now();
+                if (auto gone = RunStore(**window).remove(other); !gone)
+                    failures << QStringLiteral("removing a run: ") + gone.error().message;
+                worstMs = std::max(worstMs, std::chrono::duration<double, std::milli>(
+                                                std::chrono::steady_clock::now() - started)
+                                                .count());
+                removed = true;
+            }
             const auto started = std::chrono::steady_clock::now();
             Transaction decision(**window);
             worstMs = std::max(worstMs, std::chrono::duration<double, std::milli>(
@@ -220,7 +277,8 @@ private Q_SLOTS:
                                                     .arg(failures.size())
                                                     .arg(failures.size() + writes)
                                                     .arg(failures.value(0))));
-        QVERIFY(writes > 0);
+        QVERIFY(writes > 3);
+        QVERIFY(removed);
         QCOMPARE(matches(**window, QStringLiteral("refund")), 80000);
     }
 
@@ -300,6 +358,27 @@ private Q_SLOTS:
         QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
         QVERIFY((*reopened)->execute(
             "INSERT INTO search.item_search(item_search) VALUES ('integrity-check')"));
+    }
+
+    // A search file of schema version 10 was made with FTS5's default hashsize: it gets the
+    // current build settings when it is attached, and keeps its entries.
+    void searchFileOfVersion10KeepsItsEntries()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
+        QVERIFY(indexRun(*ws.db, run));
+        QVERIFY(ws.db->execute("DELETE FROM search.item_search_config WHERE k = 'hashsize';"));
+        Database::Options options;
+        options.attachSearch = true;
+        auto reopened = Database::open(ws.path(), options);
+        QVERIFY(reopened);
+        Statement hashSize =
+            (*reopened)->prepare("SELECT v FROM search.item_search_config WHERE k = 'hashsize'");
+        QVERIFY(hashSize.step());
+        QCOMPARE(hashSize.int64(0), std::int64_t(16 << 20));
+        QVERIFY(isIndexed(**reopened, run));
+        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
     }
 
     void cancelStopsAndKeepsCommittedBatches()
