@@ -24,7 +24,7 @@ namespace {
 
 void removeWorkspace(const QString& path)
 {
-    // The workspace and its search file (SearchShard.h), with their journals.
+    // The workspace and its search files (SearchShard.h), with their journals.
     for (const char* suffix :
          {"", "-wal", "-shm", "-journal", "-search", "-search-wal", "-search-shm", "-search-even",
           "-search-even-wal", "-search-even-shm"})

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SearchShard.h"
 #include "Statement.h"
 
 #include <QString>
@@ -59,7 +60,7 @@ public:
     // True for a file that holds no page yet (a workspace being created).
     bool isEmptyFile() const;
     // True when both files of the search index are attached (SearchShard.h).
-    bool hasSearchShards() const { return m_searchShards == 3; }
+    bool hasSearchShards() const { return m_searchShards == (1 << kSearchShards) - 1; }
     // True when this shard's file is attached.
     bool hasSearchShard(int shard) const { return (m_searchShards >> shard) & 1; }
 
@@ -114,8 +115,8 @@ class Transaction
 {
 public:
     // Immediate takes the workspace's write lock at once (not that of the search index's
-    // files, which their builders may hold for a second: a connection that writes one of them
-    // takes its lock at that write); Deferred takes a file's lock at its first write (a search
+    // files, which their builders hold for up to about 2 s: a connection that writes one of
+    // them takes its lock at that write); Deferred takes a file's lock at its first write (a search
     // index builder, which writes only its file).
     enum class Mode
     {

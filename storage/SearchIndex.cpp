@@ -36,7 +36,8 @@ struct Shard
         const std::string progress = std::string(searchShardName(shard)) + ".progress";
         markSql = "SELECT coalesce((SELECT upto FROM " + progress + " WHERE run_id = ?1), 0)";
         advanceSql = "INSERT INTO " + progress +
-                     "(run_id, upto) VALUES (?1, ?2) "
+                     "(run_id, upto, imported_at) VALUES "
+                     "(?1, ?2, (SELECT imported_at FROM main.runs WHERE id = ?1)) "
                      "ON CONFLICT(run_id) DO UPDATE SET upto = excluded.upto";
         lockSql = "UPDATE " + progress + " SET upto = upto WHERE run_id = ?1";
     }
@@ -96,7 +97,8 @@ Result<std::optional<std::int64_t>> indexBlock(const Database& db, const Shard& 
     // block however long the transaction. Each row's text is kSearchedText.
     Statement texts = db.prepare("SELECT t.item_id, t.prompt, t.response FROM items i "
                                  "JOIN item_texts t ON t.item_id = i.id "
-                                 "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3");
+                                 "WHERE +i.run_id = ?1 AND i.id >= ?2 AND i.id <= ?3 "
+                                 "ORDER BY i.id"); // FTS5 writes out its terms at a lower rowid
     texts.bind(1, runId).bind(2, **next).bind(3, lastId);
     Statement insert = db.prepare("INSERT INTO " + shard.table + "(rowid, text) VALUES (?1, ?2)");
     std::string text;
@@ -180,6 +182,9 @@ Status indexShard(const Database& db, const Shard& shard, std::int64_t runId,
             return more.error();
         if (!*more)
             return {};
+        // The file is free for a moment: long enough for another process's writer, whose
+        // busy handler looks every millisecond (this process's give way above).
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
 }
 
@@ -212,12 +217,15 @@ Result<std::optional<std::int64_t>> lastIdOf(const Database& db, const Shard& sh
 
 Status indexRun(const Database& db, std::int64_t runId, const std::atomic<bool>* cancel)
 {
-    Statement exists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
-    exists.bind(1, runId);
-    if (!exists.step())
-        return makeError(exists.hasError() ? exists.error()
-                                           : QStringLiteral("run %1 does not exist").arg(runId),
-                         QStringLiteral("search index"));
+    {
+        // In a scope of its own: a statement left on a row keeps its read transaction open.
+        Statement exists = db.prepare("SELECT 1 FROM runs WHERE id = ?");
+        exists.bind(1, runId);
+        if (!exists.step())
+            return makeError(exists.hasError() ? exists.error()
+                                               : QStringLiteral("run %1 does not exist").arg(runId),
+                             QStringLiteral("search index"));
+    }
     if (db.hasSearchShards()) { // one connection for both (a test's): one after the other
         for (int shard = 0; shard < kSearchShards; ++shard) {
             if (auto done = indexShard(db, Shard(shard), runId, cancel); !done)

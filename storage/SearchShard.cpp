@@ -42,20 +42,20 @@ std::string forShard(std::string_view sql, int shard)
     return out;
 }
 
-constexpr char kSetHashSize[] = "INSERT INTO $.item_search(item_search, rank) VALUES ('hashsize', ";
-
-// A shard file's tables: a contentless FTS5 table with Overrule's tokenizer, its progress per
-// run, and the id of the workspace it belongs to.
+// A shard file's tables: a contentless FTS5 table with Overrule's tokenizer; each run's
+// progress, with the run's import time, which tells the run apart from a later one given the
+// same id (ids are reused after a run is deleted); and the id of the workspace it belongs to.
 std::string createTables(int shard)
 {
     return forShard("CREATE VIRTUAL TABLE IF NOT EXISTS $.item_search USING fts5("
                     "text, content = '', tokenize = 'overrule_words', detail = none, "
                     "columnsize = 0);"
-                    "INSERT INTO $.item_search(item_search, rank) VALUES ('automerge', 16);" +
-                        std::string(kSetHashSize) + std::to_string(kHashSize) +
+                    "INSERT INTO $.item_search(item_search, rank) VALUES ('automerge', 16);"
+                    "INSERT INTO $.item_search(item_search, rank) VALUES ('hashsize', " +
+                        std::to_string(kHashSize) +
                         ");"
-                        "CREATE TABLE IF NOT EXISTS $.progress("
-                        "run_id INTEGER PRIMARY KEY, upto INTEGER NOT NULL);"
+                        "CREATE TABLE IF NOT EXISTS $.progress(run_id INTEGER PRIMARY KEY, "
+                        "upto INTEGER NOT NULL, imported_at TEXT NOT NULL);"
                         "CREATE TABLE IF NOT EXISTS $.meta(key TEXT PRIMARY KEY, value TEXT);"
                         "INSERT OR REPLACE INTO $.meta SELECT key, value FROM main.meta "
                         "WHERE key = 'workspace_id';",
@@ -65,28 +65,24 @@ std::string createTables(int shard)
 enum class TableState
 {
     Missing,
-    Outdated, // made before schema version 10, with unicode61 as its tokenizer
-    Untuned,  // made before schema version 11, with FTS5's default hashsize
+    Outdated, // made before schema version 11: another tokenizer, or runs known by id alone
     Current
 };
 
 Result<TableState> tableState(const Database& db, int shard)
 {
-    Statement st =
-        db.prepare(forShard("SELECT sql FROM $.sqlite_schema WHERE name = 'item_search'", shard));
+    Statement st = db.prepare(forShard(
+        "SELECT sql, (SELECT count(*) FROM pragma_table_info('progress', '$') WHERE name = "
+        "'imported_at') FROM $.sqlite_schema WHERE name = 'item_search'",
+        shard));
     if (!st.step()) {
         if (st.hasError())
             return makeError(st.error(), QStringLiteral("search index"));
         return TableState::Missing;
     }
-    if (!st.text(0).contains(QLatin1String(kSearchTokenizer)))
-        return TableState::Outdated;
-    Statement hashSize =
-        db.prepare(forShard("SELECT v FROM $.item_search_config WHERE k = 'hashsize'", shard));
-    const bool found = hashSize.step();
-    if (hashSize.hasError())
-        return makeError(hashSize.error(), QStringLiteral("search index"));
-    return found && hashSize.int64(0) == kHashSize ? TableState::Current : TableState::Untuned;
+    return st.text(0).contains(QLatin1String(kSearchTokenizer)) && st.int64(1) == 1
+               ? TableState::Current
+               : TableState::Outdated;
 }
 
 // What was seen without a lock may be another connection's work in progress (a run being
@@ -122,9 +118,10 @@ Status attachSearchShard(const Database& db, int shard)
     if (auto done = attach.exec(); !done)
         return makeError(QStringLiteral("cannot open the search index: ") + done.error().message,
                          searchShardPath(db.path(), shard));
-    // 16 KB pages and WAL, as the workspace; page_size only acts on a new file.
-    if (auto set =
-            db.execute(forShard("PRAGMA $.page_size = 16384; PRAGMA $.journal_mode = WAL;", shard));
+    // 16 KB pages, WAL and its size limit, as the workspace; page_size only acts on a new file.
+    if (auto set = db.execute(forShard("PRAGMA $.page_size = 16384; PRAGMA $.journal_mode = WAL; "
+                                       "PRAGMA $.journal_size_limit = 67108864;",
+                                       shard));
         !set)
         return set;
     auto state = tableState(db, shard);
@@ -140,32 +137,30 @@ Status attachSearchShard(const Database& db, int shard)
             return made;
         return tx.commit();
     }
-    if (*state == TableState::Outdated || *state == TableState::Untuned) {
-        // Made again with the current tokenizer, to be filled again in the background; or
-        // given the build settings of version 11, its entries kept.
-        const TableState seen = *state;
+    if (*state == TableState::Outdated) {
+        // Made again as version 11 makes it, to be filled again in the background.
         return repairIfStillNeeded(
             db, shard,
             [&]() -> Result<bool> {
                 auto again = tableState(db, shard);
                 if (!again)
                     return again.error();
-                return *again == seen;
+                return *again == TableState::Outdated;
             },
-            seen == TableState::Outdated
-                ? forShard("DROP TABLE $.item_search; DELETE FROM $.progress;", shard) +
-                      createTables(shard)
-                : forShard(kSetHashSize, shard) + std::to_string(kHashSize) + ");");
+            forShard("DROP TABLE IF EXISTS $.item_search; DROP TABLE IF EXISTS $.progress;",
+                     shard) +
+                createTables(shard));
     }
     // Another workspace's file at this path (the workspace was deleted and made again), or a
-    // run the workspace no longer has: the file's entries cannot be trusted.
+    // run the workspace no longer has (or has under its id, but imported at another time): the
+    // file's entries cannot be trusted.
     const auto stale = [&]() -> Result<bool> {
-        Statement st = db.prepare(
-            forShard("SELECT 1 WHERE (SELECT value FROM $.meta WHERE key = 'workspace_id') IS NOT "
-                     "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
-                     "UNION ALL SELECT 1 FROM $.progress WHERE run_id NOT IN "
-                     "(SELECT id FROM main.runs) LIMIT 1",
-                     shard));
+        Statement st = db.prepare(forShard(
+            "SELECT 1 WHERE (SELECT value FROM $.meta WHERE key = 'workspace_id') IS NOT "
+            "(SELECT value FROM main.meta WHERE key = 'workspace_id') "
+            "UNION ALL SELECT 1 FROM $.progress p WHERE NOT EXISTS (SELECT 1 FROM main.runs r "
+            "WHERE r.id = p.run_id AND r.imported_at = p.imported_at) LIMIT 1",
+            shard));
         const bool found = st.step();
         if (st.hasError())
             return makeError(st.error(), QStringLiteral("search index"));

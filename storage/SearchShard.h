@@ -43,9 +43,9 @@ QString searchShardPath(const QString& workspacePath, int shard);
 // Attaches a shard's file (creating it and its tables when missing). A file that belongs to
 // another workspace (its workspace id differs: the workspace was deleted and made again at this
 // path) or lists a run the workspace no longer has (a crash between two files' commits while a
-// run was deleted; item ids can be reused) is emptied, to be filled again in the background;
-// one whose table was made before schema version 10 (another tokenizer and shape) is made
-// again, to be filled again too.
+// run was deleted; run and item ids can be reused, so a run is known by its id and import
+// time) is emptied, to be filled again in the background; one made before schema version 11
+// (another tokenizer, or runs known by their id alone) is made again, to be filled again too.
 Status attachSearchShard(const Database& db, int shard);
 
 } // namespace overrule

@@ -230,9 +230,10 @@ private Q_SLOTS:
         }
     }
 
-    // A reviewer's decisions while a run is indexed: the builders re-take the write lock right
-    // after each block, so a writer that waited would wait until its busy timeout ran out (a
-    // decision on a 1M-item run failed after 5 s). Background connections give way instead.
+    // A reviewer's decisions while a run is indexed go through at once (the builders never
+    // write the workspace), and so does deleting a run, which writes the search files too: the
+    // builders end their transactions early for it (a decision on a 1M-item run once failed
+    // after 5 s when the builders took the lock again right after each commit).
     void windowWritesGetThroughWhileIndexing()
     {
         TestWorkspace ws;
@@ -273,6 +274,7 @@ private Q_SLOTS:
         QStringList failures;
         double worstMs = 0;
         bool removed = false;
+        bool removedWhileIndexing = false;
         while (!done) {
             if (writes == 3 && !removed) {
                 // Deleting a run writes the search files too: the builders end their
@@ -280,6 +282,7 @@ private Q_SLOTS:
                 const auto started = std::chrono::steady_clock::now();
                 if (auto gone = RunStore(**window).remove(other); !gone)
                     failures << QStringLiteral("removing a run: ") + gone.error().message;
+                removedWhileIndexing = !done;
                 worstMs = std::max(worstMs, std::chrono::duration<double, std::milli>(
                                                 std::chrono::steady_clock::now() - started)
                                                 .count());
@@ -313,6 +316,7 @@ private Q_SLOTS:
                                                     .arg(failures.value(0))));
         QVERIFY(writes > 3);
         QVERIFY(removed);
+        QVERIFY(removedWhileIndexing);
         QCOMPARE(matches(**window, QStringLiteral("refund")), 80000);
     }
 
@@ -325,7 +329,8 @@ private Q_SLOTS:
         const auto run = seed::run(*ws.db, QStringLiteral("big"));
         fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
         QVERIFY(indexRun(*ws.db, run));
-        QVERIFY(ws.db->execute("INSERT INTO search.progress(run_id, upto) VALUES (999, 1)"));
+        QVERIFY(ws.db->execute(
+            "INSERT INTO search.progress(run_id, upto, imported_at) VALUES (999, 1, 'x')"));
         Database::Options options;
         options.attachSearch = true;
         auto reopened = Database::open(ws.path(), options);
@@ -394,25 +399,70 @@ private Q_SLOTS:
             "INSERT INTO search.item_search(item_search) VALUES ('integrity-check')"));
     }
 
-    // A search file of schema version 10 was made with FTS5's default hashsize: it gets the
-    // current build settings when it is attached, and keeps its entries.
-    void searchFileOfVersion10KeepsItsEntries()
+    // A search file of schema version 10 knows its runs by id alone: it cannot tell a run from
+    // a later one given the same id, so it is made again and filled again.
+    void searchFileOfVersion10IsMadeAgain()
     {
         TestWorkspace ws;
         const auto run = seed::run(*ws.db, QStringLiteral("big"));
         fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
         QVERIFY(indexRun(*ws.db, run));
-        QVERIFY(ws.db->execute("DELETE FROM search.item_search_config WHERE k = 'hashsize';"));
+        QVERIFY(ws.db->execute("DROP TABLE search.progress;"
+                               "CREATE TABLE search.progress(run_id INTEGER PRIMARY KEY, "
+                               "upto INTEGER NOT NULL);"));
+        QVERIFY(ws.db->execute("INSERT INTO search.progress(run_id, upto) VALUES (" +
+                               std::to_string(run) + ", 3000)"));
         Database::Options options;
         options.attachSearch = true;
         auto reopened = Database::open(ws.path(), options);
         QVERIFY(reopened);
-        Statement hashSize =
-            (*reopened)->prepare("SELECT v FROM search.item_search_config WHERE k = 'hashsize'");
-        QVERIFY(hashSize.step());
-        QCOMPARE(hashSize.int64(0), std::int64_t(16 << 20));
-        QVERIFY(isIndexed(**reopened, run));
+        QCOMPARE(matchesIn(**reopened, "search.item_search", QStringLiteral("refund")), 0);
+        QVERIFY(!isIndexed(**reopened, run));
+        QVERIFY(indexRun(**reopened, run));
         QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+    }
+
+    // A crash between the commits of a run's deletion (the workspace's first, then the search
+    // files') can leave a run's entries behind, and the next import may be given the same run
+    // and item ids: its import time tells it apart, and both files are emptied.
+    void runGivenTheIdOfADeletedOneEmptiesTheFiles()
+    {
+        TestWorkspace ws;
+        const auto run = seed::run(*ws.db, QStringLiteral("big"));
+        fill(*ws.db, run, 0, 3000, QStringLiteral("refund"));
+        QVERIFY(indexRun(*ws.db, run));
+        // What the search files cannot see: the run and its items gone, a new run in their ids.
+        Statement retime = ws.db->prepare("UPDATE runs SET imported_at = ? WHERE id = ?");
+        retime.bind(1, QStringLiteral("2030-01-01T00:00:00.000Z")).bind(2, run);
+        QVERIFY(retime.exec());
+        Database::Options options;
+        options.attachSearch = true;
+        auto reopened = Database::open(ws.path(), options);
+        QVERIFY(reopened);
+        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 0);
+        QVERIFY(!isIndexed(**reopened, run));
+        QVERIFY(indexRun(**reopened, run));
+        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+    }
+
+    // The window's transactions take the workspace's write lock at once (not at their first
+    // write), as BEGIN IMMEDIATE does, though they leave the search files alone.
+    void windowTransactionsLockTheWorkspaceAtOnce()
+    {
+        TestWorkspace ws;
+        Database::Options options;
+        options.attachSearch = true;
+        options.busyTimeoutMs = 50;
+        auto other = Database::open(ws.path(), options);
+        QVERIFY(other);
+        Transaction first(*ws.db);
+        QVERIFY(first.isActive());
+        Transaction second(**other);
+        QVERIFY(!second.isActive());
+        QVERIFY(second.beginError().contains(QStringLiteral("locked")));
+        first.rollback();
+        Transaction third(**other);
+        QVERIFY(third.isActive());
     }
 
     void cancelStopsAndKeepsCommittedBatches()

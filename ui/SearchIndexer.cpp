@@ -63,7 +63,7 @@ void SearchIndexer::requestCheckpoint()
         startNext();
 }
 
-// On the worker thread: copies the WALs of the workspace and of its search file into the
+// On the worker thread: copies the WALs of the workspace and of its search files into the
 // database files, unless the window is closing.
 void SearchIndexer::checkpoint(const QString& path)
 {
@@ -107,7 +107,7 @@ void SearchIndexer::startNext()
     m_thread = QThread::create([this, path, runId] {
         QString error;
         Database::Options options;
-        options.background = true; // gives way to the reviewer's decisions between blocks
+        options.background = true; // gives way between blocks to a run's deletion
         auto db = Database::open(path, options);
         if (!db) {
             error = db.error().toString();
@@ -123,7 +123,7 @@ void SearchIndexer::startNext()
                     Q_EMIT indexed(runId);
                 },
                 Qt::QueuedConnection);
-            db->reset(); // done; the checkpoint takes a connection that holds the search file too
+            db->reset(); // done; the checkpoint takes a connection that holds the search files
             checkpoint(path);
         }
         QMetaObject::invokeMethod(
