@@ -6,6 +6,7 @@
 #include "ImportDialog.h"
 #include "ItemTableModel.h"
 #include "ItemTableView.h"
+#include "LabelHistoryView.h"
 #include "MainWindowFixture.h"
 #include "ReviewStatusBar.h"
 #include "WorkspaceDefaults.h"
@@ -136,6 +137,15 @@ private Q_SLOTS:
         QCOMPARE_VOCAB(f.outcome(f.items[2]), Outcome::Unreviewed);
         QCOMPARE(window.currentItemId(), f.items[2]);
         QCOMPARE(status->countsText(), QStringLiteral("8 items · 2 reviewed"));
+        // The history shows the withdrawal whole, not cut short.
+        auto* history = window.findChild<LabelHistoryView*>();
+        QVERIFY(history);
+        QCOMPARE(history->topLevelItemCount(), 2);
+        for (int row = 0; row < history->topLevelItemCount(); ++row) {
+            const QString decision = history->topLevelItem(row)->text(2);
+            QVERIFY2(history->fontMetrics().horizontalAdvance(decision) < history->columnWidth(2),
+                     qPrintable(decision));
+        }
 
         // Ctrl+Shift+Z decides it again.
         press(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);

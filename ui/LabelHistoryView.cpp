@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <algorithm>
 
 namespace overrule {
 namespace {
@@ -104,6 +105,8 @@ void LabelHistoryView::setHistory(const std::vector<Label>& history)
         rows << row;
     }
     addTopLevelItems(rows);
+    // A decision is never cut short ("Withdrawn · undo" is wider than the column starts).
+    setColumnWidth(ColOutcome, std::max(columnWidth(ColOutcome), sizeHintForColumn(ColOutcome)));
     // The pane is narrow: a column nobody used gives its room to the note.
     setColumnHidden(ColCategory, !anyCategory);
 }
