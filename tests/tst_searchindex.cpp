@@ -50,6 +50,22 @@ private:
         QVERIFY(tx.commit());
     }
 
+    // Opens the workspace as the window does, after the search files were made untrustworthy:
+    // `table` (both halves when null) starts empty, and the run's 3,000 items are indexed again.
+    static void reopensEmptyThenRefills(const TestWorkspace& ws, std::int64_t run,
+                                        const char* table)
+    {
+        Database::Options options;
+        options.attachSearch = true;
+        auto reopened = Database::open(ws.path(), options);
+        QVERIFY(reopened);
+        const QString word = QStringLiteral("refund");
+        QCOMPARE(table ? matchesIn(**reopened, table, word) : matches(**reopened, word), 0);
+        QVERIFY(!isIndexed(**reopened, run));
+        QVERIFY(indexRun(**reopened, run));
+        QCOMPARE(matches(**reopened, word), 3000);
+    }
+
 private Q_SLOTS:
     void quotesUserText_data()
     {
@@ -331,14 +347,7 @@ private Q_SLOTS:
         QVERIFY(indexRun(*ws.db, run));
         QVERIFY(ws.db->execute(
             "INSERT INTO search.progress(run_id, upto, imported_at) VALUES (999, 1, 'x')"));
-        Database::Options options;
-        options.attachSearch = true;
-        auto reopened = Database::open(ws.path(), options);
-        QVERIFY(reopened);
-        QCOMPARE(matchesIn(**reopened, "search.item_search", QStringLiteral("refund")), 0);
-        QVERIFY(!isIndexed(**reopened, run));
-        QVERIFY(indexRun(**reopened, run));
-        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+        reopensEmptyThenRefills(ws, run, "search.item_search");
     }
 
     // A workspace deleted and made again at the same path finds the old search file there;
@@ -412,14 +421,7 @@ private Q_SLOTS:
                                "upto INTEGER NOT NULL);"));
         QVERIFY(ws.db->execute("INSERT INTO search.progress(run_id, upto) VALUES (" +
                                std::to_string(run) + ", 3000)"));
-        Database::Options options;
-        options.attachSearch = true;
-        auto reopened = Database::open(ws.path(), options);
-        QVERIFY(reopened);
-        QCOMPARE(matchesIn(**reopened, "search.item_search", QStringLiteral("refund")), 0);
-        QVERIFY(!isIndexed(**reopened, run));
-        QVERIFY(indexRun(**reopened, run));
-        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+        reopensEmptyThenRefills(ws, run, "search.item_search");
     }
 
     // A crash between the commits of a run's deletion (the workspace's first, then the search
@@ -435,14 +437,7 @@ private Q_SLOTS:
         Statement retime = ws.db->prepare("UPDATE runs SET imported_at = ? WHERE id = ?");
         retime.bind(1, QStringLiteral("2030-01-01T00:00:00.000Z")).bind(2, run);
         QVERIFY(retime.exec());
-        Database::Options options;
-        options.attachSearch = true;
-        auto reopened = Database::open(ws.path(), options);
-        QVERIFY(reopened);
-        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 0);
-        QVERIFY(!isIndexed(**reopened, run));
-        QVERIFY(indexRun(**reopened, run));
-        QCOMPARE(matches(**reopened, QStringLiteral("refund")), 3000);
+        reopensEmptyThenRefills(ws, run, nullptr);
     }
 
     // The window's transactions take the workspace's write lock at once (not at their first
