@@ -260,8 +260,8 @@ static_assert(kVersion10.find(kSearchTokenizer) != std::string_view::npos);
 
 // Version 11: the search index leaves the workspace for a second file beside it
 // (`<file>-search-even`, SearchShard.h), so that its builders never hold the workspace's write
-// lock and can write long transactions. The even blocks are indexed again there in the
-// background; the odd blocks' file is kept.
+// lock and can write long transactions. Both halves are indexed again in the background (the
+// odd blocks' file is made again when it is attached, SearchShard.cpp).
 constexpr std::string_view kVersion11 = R"sql(
 DROP TABLE item_search;
 ALTER TABLE runs DROP COLUMN search_indexed_upto;

@@ -128,8 +128,8 @@ Result<std::optional<std::int64_t>> indexBlock(const Database& db, const Shard& 
 // small ones, which FTS5 merges again and again. The transaction locks only the shard's file,
 // so no decision waits for it; it ends early (committing what it did) when another connection
 // of the process waits for a lock (deleting a run), when it has lasted kMaxTransactionTime or
-// when the job is cancelled. The mark is read
-// under the file's write lock, so two builders of one shard never index a row twice.
+// when the job is cancelled. The mark is read under the file's write lock, so two builders of
+// one shard never index a row twice.
 Result<bool> indexBlocks(const Database& db, const Shard& shard, std::int64_t runId,
                          const std::atomic<bool>* cancel)
 {

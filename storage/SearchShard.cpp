@@ -25,8 +25,8 @@ namespace {
 
 // FTS5 keeps a transaction's new entries in memory up to `hashsize` bytes before it writes them
 // as a segment (1 MB by default). A builder's transaction (SearchIndex.cpp) fits in 16 MB, so
-// that it writes one segment: at 1M items, few enough that FTS5 never has to merge them, which
-// makes the build about 30% cheaper (docs/PERFORMANCE.md).
+// that it writes one segment: 8 per half for a run of 1M items, too few for FTS5 to merge them,
+// which makes the build about 30% cheaper (docs/PERFORMANCE.md).
 constexpr int kHashSize = 16 << 20;
 
 // SQL for one shard's file: every `$` stands for the name it is attached as.
